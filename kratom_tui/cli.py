@@ -1,0 +1,131 @@
+"""The `kratom-tui` command: launch the reader, or list, show and check articles.
+
+The non-interactive commands never import Textual, so they start fast in scripts and pipes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kratom_tui import __version__
+from kratom_tui.library import Library, load_library
+from kratom_tui.library.location import ENV_VAR, library_folder
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with how the command was called; printed on one line, exit status 2."""
+
+
+def _articles_option(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    parser.add_argument(
+        "--articles",
+        metavar="DIR",
+        default=argparse.SUPPRESS if suppress else None,
+        help=f"library folder (default: ${ENV_VAR}, else the library shipped with kratom-tui)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kratom-tui",
+        description="A keyboard-first terminal reader for a library of health articles about kratom. "
+        "With no command it opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"kratom-tui {__version__}")
+    _articles_option(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    list_cmd = commands.add_parser("list", help="list the articles: id, title, conditions, reading time")
+    list_cmd.add_argument("--json", action="store_true", help="print JSON")
+
+    show = commands.add_parser("show", help="print an article, then its risks and disclaimers")
+    show.add_argument("id", help="the article's id (its file name without .md)")
+    show.add_argument("--no-color", action="store_true", help="print without colour or styles")
+
+    check = commands.add_parser("check", help="report every problem in a library as path:line: message")
+    check.add_argument("dir", nargs="?", help="the folder to check (default: the library folder)")
+
+    for sub in (list_cmd, show, check):
+        _articles_option(sub, suppress=True)
+    return parser
+
+
+def _load(folder: Path) -> Library:
+    if not folder.is_dir():
+        raise UsageError(f"library folder not found: {folder}")
+    return load_library(folder)
+
+
+def _list(library: Library, as_json: bool) -> int:
+    rows = [
+        {
+            "id": article.id,
+            "title": article.title,
+            "conditions": list(article.conditions),
+            "reading_minutes": article.reading_minutes(),
+        }
+        for article in library.articles
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    from kratom_tui.cli_output import print_article_list
+
+    print_article_list(rows)
+    return EXIT_OK
+
+
+def _show(library: Library, article_id: str, no_color: bool) -> int:
+    article = library.get(article_id)
+    if article is None:
+        closest = library.closest_ids(article_id)
+        hint = f"; closest: {', '.join(closest)}" if closest else ""
+        raise UsageError(f"no article with id '{article_id}'{hint}")
+    from kratom_tui.cli_output import print_article
+
+    print_article(article, no_color=no_color)
+    return EXIT_OK
+
+
+def _check(library: Library) -> int:
+    library.problems.extend(problem for article in library.articles for problem in article.body_problems())
+    for problem in library.problems:
+        print(problem.format())
+    count = len(library.problems)
+    summary = f"{len(library.articles)} article(s), {count} problem(s)"
+    print(summary, file=sys.stderr)
+    return EXIT_PROBLEMS if count else EXIT_OK
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    folder = library_folder(getattr(args, "dir", None) or args.articles)
+    if args.command is None:
+        library = _load(folder)
+        from kratom_tui.ui.app import run_app
+
+        return run_app(library)
+    library = _load(folder)
+    if args.command == "list":
+        return _list(library, args.json)
+    if args.command == "show":
+        return _show(library, args.id, args.no_color)
+    return _check(library)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except UsageError as error:
+        print(f"kratom-tui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130

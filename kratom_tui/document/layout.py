@@ -1,0 +1,121 @@
+"""Lay an article out as lines for one width, a little at a time.
+
+Parsing and wrapping a 1 MB article takes seconds, so the reader lays out only what the screen needs
+first and the rest in small steps later; only visible lines are ever drawn.
+"""
+
+from __future__ import annotations
+
+import io
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.console import Console, RenderableType
+from rich.segment import Segment
+
+from kratom_tui.document.chunks import split_chunks
+from kratom_tui.document.markdown import Block, BlockRenderer, Heading
+
+
+@dataclass(frozen=True)
+class PlacedHeading:
+    line: int
+    heading: Heading
+
+
+class DocumentLayout:
+    """The lines of an article at one width; `advance` lays out more, `relayout` changes width."""
+
+    def __init__(self, renderer: BlockRenderer, prelude: list[RenderableType], source: str, width: int):
+        self.renderer = renderer
+        self._chunks = split_chunks(source)
+        self._next_chunk = 0
+        self._remaining_chars = len(source)
+        self.blocks: list[Block] = [Block(renderable) for renderable in prelude]
+        self.width = max(1, width)
+        self._reset_lines()
+
+    def _reset_lines(self) -> None:
+        self.lines: list[list[Segment]] = []
+        self.plain: list[str] = []
+        """Each line's text without styles, for finding."""
+        self.block_starts: list[int] = []
+        self.headings: list[PlacedHeading] = []
+        self._console = Console(
+            width=self.width, file=io.StringIO(), force_terminal=True, color_system="truecolor", legacy_windows=False
+        )
+
+    @property
+    def complete(self) -> bool:
+        return len(self.block_starts) == len(self.blocks) and self._next_chunk == len(self._chunks)
+
+    def estimated_height(self) -> int:
+        """Lines so far plus a guess for the rest, so the scrollbar is roughly right early on."""
+        if self.complete:
+            return len(self.lines)
+        return len(self.lines) + self._remaining_chars // max(20, self.width - 10) + 1
+
+    def relayout(self, width: int) -> None:
+        """Start again at another width; parsed blocks are kept."""
+        self.width = max(1, width)
+        self._reset_lines()
+
+    def _parse_next_chunk(self) -> None:
+        chunk = self._chunks[self._next_chunk]
+        self._next_chunk += 1
+        self._remaining_chars -= len(chunk)
+        self.blocks.extend(self.renderer.render(chunk))
+
+    def advance(self, blocks: int = 1) -> bool:
+        """Lay out up to `blocks` more blocks; True while there is more to do."""
+        for _ in range(blocks):
+            index = len(self.block_starts)
+            if index == len(self.blocks):
+                if self._next_chunk == len(self._chunks):
+                    return False
+                self._parse_next_chunk()
+                continue
+            self._lay_out(self.blocks[index])
+        return not self.complete
+
+    def ensure_lines(self, count: int) -> None:
+        """Lay out until there are `count` lines or the article ends."""
+        while len(self.lines) < count and self.advance(8):
+            pass
+
+    def finish(self) -> None:
+        while self.advance(64):
+            pass
+
+    def _lay_out(self, block: Block) -> None:
+        if self.block_starts:
+            self.lines.append([])
+            self.plain.append("")
+        start = len(self.lines)
+        self.block_starts.append(start)
+        if block.heading is not None:
+            self.headings.append(PlacedHeading(start, block.heading))
+        options = self._console.options.update_width(self.width)
+        for line in self._console.render_lines(block.renderable, options, pad=False):
+            self.lines.append(line)
+            self.plain.append("".join(segment.text for segment in line))
+
+    def block_at_line(self, line: int) -> int:
+        """Index of the block shown on `line` (for keeping the place across a relayout)."""
+        return max(0, bisect_right(self.block_starts, line) - 1)
+
+    def line_of_block(self, index: int) -> int:
+        while len(self.block_starts) <= index and self.advance(8):
+            pass
+        return self.block_starts[min(index, len(self.block_starts) - 1)] if self.block_starts else 0
+
+    def find_anchor(self, anchor: str) -> int | None:
+        """Line of the heading with this anchor, laying out further if needed."""
+        checked = 0
+        while True:
+            for placed in self.headings[checked:]:
+                if placed.heading.anchor == anchor:
+                    return placed.line
+            checked = len(self.headings)
+            if not self.advance(32):
+                return None

@@ -1,0 +1,91 @@
+"""Load a library folder: articles from the files that are usable, problems for the rest."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kratom_tui.library.frontmatter import parse_front_matter
+from kratom_tui.library.model import UNCATEGORIZED, Article, Problem
+from kratom_tui.library.reading import read_head
+from kratom_tui.library.scan import find_markdown
+
+
+@dataclass
+class Library:
+    root: Path
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_id = {article.id: article for article in self.articles}
+
+    def get(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    def closest_ids(self, article_id: str, count: int = 3) -> list[str]:
+        return difflib.get_close_matches(article_id, list(self._by_id), n=count, cutoff=0.4)
+
+    def by_condition(self) -> dict[str, list[Article]]:
+        """Condition name -> its articles by title; conditions sorted, case-insensitively."""
+        groups: dict[str, list[Article]] = defaultdict(list)
+        for article in self.articles:
+            for condition in article.conditions:
+                groups[condition].append(article)
+        return {
+            name: sorted(groups[name], key=lambda article: article.title.casefold())
+            for name in sorted(groups, key=str.casefold)
+        }
+
+
+def _title_from_name(path: Path) -> str:
+    return path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or path.name
+
+
+def load_article(path: Path, root: Path, problems: list[Problem]) -> Article | None:
+    """Read one file's head into an Article; None (with problems) when it cannot be used."""
+    head = read_head(path)
+    problems.extend(head.problems)
+    if head.skip:
+        return None
+    values: dict = {}
+    extra: dict = {}
+    if head.front_matter is not None:
+        fields = parse_front_matter(head.front_matter, path)
+        problems.extend(fields.problems)
+        if fields.broken:
+            return None
+        values, extra = fields.values, fields.extra
+    title = values.pop("title", None) or head.first_heading or _title_from_name(path)
+    return Article(
+        id=path.stem,
+        path=path,
+        title=title,
+        conditions=values.pop("conditions", None) or (UNCATEGORIZED,),
+        extra=extra,
+        body_offset=head.body_offset,
+        body_line=head.body_line,
+        **values,
+    )
+
+
+def load_library(root: Path) -> Library:
+    """Load every `*.md` under `root`; nothing raises, each failure becomes a Problem."""
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    taken: set[str] = set()
+    for path in find_markdown(root, problems):
+        article = load_article(path, root, problems)
+        if article is None:
+            continue
+        if article.id in taken:
+            unique = path.relative_to(root).with_suffix("").as_posix()
+            problems.append(
+                Problem(path, 1, f"another article already has id '{article.id}'; using '{unique}'", "warning")
+            )
+            article.id = unique
+        taken.add(article.id)
+        articles.append(article)
+    return Library(root, articles, problems)

@@ -1,0 +1,92 @@
+"""Plain data types for articles and the problems found while loading them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Severity = Literal["low", "moderate", "high"]
+SEVERITIES: tuple[Severity, ...] = ("low", "moderate", "high")
+UNCATEGORIZED = "Uncategorized"
+WORDS_PER_MINUTE = 200
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one file, reported as `path:line: message`."""
+
+    path: Path
+    line: int
+    message: str
+    level: Literal["error", "warning"] = "error"
+
+    def format(self, relative_to: Path | None = None) -> str:
+        shown = self.path
+        if relative_to is not None:
+            try:
+                shown = self.path.relative_to(relative_to)
+            except ValueError:
+                pass
+        return f"{shown}:{self.line}: {self.level}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Risk:
+    name: str
+    detail: str
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim the article makes, the support it gives, and safety notes that speak to it."""
+
+    claim: str
+    support: str
+    counter: tuple[str, ...] = ()
+
+
+@dataclass
+class Article:
+    """One markdown file: its front matter now, its body only when asked for."""
+
+    id: str
+    path: Path
+    title: str
+    summary: str = ""
+    conditions: tuple[str, ...] = (UNCATEGORIZED,)
+    published: str = ""
+    source: str = ""
+    evidence: str = ""
+    tags: tuple[str, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    disclaimers: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+    body_offset: int = 0
+    """Byte offset of the body in the file (just past the front matter)."""
+    body_line: int = 1
+    """Line number of the body's first line in the file."""
+    _body: str | None = field(default=None, repr=False)
+    _body_problems: tuple[Problem, ...] = field(default=(), repr=False)
+
+    def body(self) -> str:
+        """The sanitized markdown body, read from disk the first time it is needed."""
+        if self._body is None:
+            from kratom_tui.library.reading import read_body
+
+            self._body, self._body_problems = read_body(self.path, self.body_offset, self.body_line)
+        return self._body
+
+    def body_problems(self) -> tuple[Problem, ...]:
+        self.body()
+        return self._body_problems
+
+    def word_count(self) -> int:
+        return len(_WORD.findall(self.body()))
+
+    def reading_minutes(self) -> int:
+        return max(1, round(self.word_count() / WORDS_PER_MINUTE))

@@ -1,0 +1,1 @@
+"""The Textual reader: imported only when the app is launched."""

@@ -1,0 +1,245 @@
+"""The reader app: sidebar of conditions and articles, the reading pane and its risks panel."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header
+
+from kratom_tui.document.article_parts import header, risks_and_disclaimers, risks_title
+from kratom_tui.library import Article, Library
+from kratom_tui.links import OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
+from kratom_tui.state import StateStore
+from kratom_tui.ui.commands import ArticleCommands, ConditionCommands
+from kratom_tui.ui.screens.confirm import ConfirmScreen
+from kratom_tui.ui.screens.contents import ContentsScreen
+from kratom_tui.ui.screens.help import HelpScreen
+from kratom_tui.ui.theme_palette import palette_for
+from kratom_tui.ui.widgets.article_view import ArticleView
+from kratom_tui.ui.widgets.library_tree import LibraryTree
+from kratom_tui.ui.widgets.risks_panel import RisksPanel
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "kratom-tui"
+    COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark", "help", "Help"),
+        Binding("t", "contents", "Contents"),
+        Binding("r", "toggle_risks", "Risks"),
+        Binding("left_square_bracket", "previous_article", "Prev"),
+        Binding("right_square_bracket", "next_article", "Next"),
+        Binding("slash", "find", "Find", show=False),
+        Binding("s", "search", "Search", show=False),
+        Binding("b", "toggle_sidebar", "Library"),
+    ]
+
+    def __init__(self, library: Library, state: StateStore) -> None:
+        super().__init__()
+        self.library = library
+        self.state = state
+        self.current: Article | None = None
+        self.order = self._reading_order()
+
+    def _reading_order(self) -> list[str]:
+        """Articles in sidebar order, each once: what `[` and `]` step through."""
+        seen: dict[str, None] = {}
+        for articles in self.library.by_condition().values():
+            for article in articles:
+                seen.setdefault(article.id, None)
+        return list(seen)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield LibraryTree(self.library, id="sidebar")
+            with Vertical(id="reader"):
+                yield ArticleView(id="article")
+                yield RisksPanel(id="risks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        theme = self.state.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        first_id = self.state.get("article")
+        if first_id not in self.order:
+            first_id = self.order[0] if self.order else None
+        if first_id is not None:
+            scroll = self.state.get("scroll", {}).get(first_id, 0)
+            self.open_article(first_id, scroll_y=scroll if isinstance(scroll, int) else 0, focus=False)
+        else:
+            self.notify("This library has no articles.", severity="warning")
+        self.query_one("#sidebar" if self.screen.has_class("-wide") else "#article").focus()
+        if self.state.notice:
+            self.notify(self.state.notice, severity="warning", markup=False)
+        if self.library.problems:
+            count = len(self.library.problems)
+            self.notify(
+                f"{count} problem(s) in the library; run `kratom-tui check` to list them.",
+                severity="warning",
+                markup=False,
+            )
+
+    # Opening articles
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def risks(self) -> RisksPanel:
+        return self.query_one("#risks", RisksPanel)
+
+    def _prelude(self, article: Article) -> list[RenderableType]:
+        palette = palette_for(self)
+        notes: list[RenderableType] = [header(article, palette)]
+        for problem in article.body_problems():
+            notes.append(Text(f"Note: {problem.message}", palette.notice))
+        return notes
+
+    def _remember_scroll(self) -> None:
+        if self.current is not None:
+            scrolls = dict(self.state.get("scroll", {}))
+            scrolls[self.current.id] = int(self.view.scroll_y)
+            self.state.set("scroll", scrolls)
+
+    def open_article(self, article_id: str, scroll_y: int = 0, focus: bool = True, anchor: str = "") -> None:
+        article = self.library.get(article_id)
+        if article is None:
+            self.notify(f"No article with id {article_id}.", severity="error", markup=False)
+            return
+        self._remember_scroll()
+        self.current = article
+        palette = palette_for(self)
+        self.view.show(self._prelude(article), article.body(), palette, scroll_y)
+        collapsed = article.id in self.state.get("risks_collapsed", [])
+        self.risks.show(risks_title(article), risks_and_disclaimers(article, palette), collapsed)
+        self.query_one(LibraryTree).mark_open(article.id)
+        self.sub_title = article.title
+        self.state.set("article", article.id)
+        if anchor and not self.view.scroll_to_anchor(anchor):
+            self.notify(f"No heading '{anchor}' in this article.", severity="warning", markup=False)
+        if focus:
+            self._hide_overlay()
+            self.view.focus()
+
+    def _theme_changed(self, _theme: object) -> None:
+        self.state.set("theme", self.theme)
+        if self.current is not None:
+            self.open_article(self.current.id, scroll_y=int(self.view.scroll_y), focus=False)
+
+    def go_to_condition(self, condition: str) -> None:
+        self._show_sidebar()
+        tree = self.query_one(LibraryTree)
+        tree.select_condition(condition)
+        tree.focus()
+
+    # Messages from widgets
+
+    def on_library_tree_open_article(self, message: LibraryTree.OpenArticle) -> None:
+        self.open_article(message.article_id)
+
+    def on_risks_panel_toggled(self, message: RisksPanel.Toggled) -> None:
+        if self.current is None:
+            return
+        collapsed = [item for item in self.state.get("risks_collapsed", []) if item != self.current.id]
+        if message.collapsed:
+            collapsed.append(self.current.id)
+        self.state.set("risks_collapsed", collapsed)
+
+    def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
+        if self.current is None:
+            return
+        action = resolve_link(message.href, self.current, self.library)
+        if isinstance(action, OpenArticle):
+            self.open_article(action.article_id, anchor=action.anchor)
+        elif isinstance(action, ScrollToAnchor):
+            if not self.view.scroll_to_anchor(action.anchor):
+                self.notify(f"No heading '{action.anchor}' in this article.", severity="warning", markup=False)
+        elif isinstance(action, OpenExternal):
+            url = action.url
+
+            def opened(answer: bool | None) -> None:
+                if answer:
+                    self.open_url(url)
+
+            self.push_screen(ConfirmScreen("Open this web address in your browser?", url), opened)
+        elif isinstance(action, Refuse):
+            self.notify(action.reason, title="Link not followed", severity="warning", markup=False)
+
+    # Actions
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_contents(self) -> None:
+        def jump(line: int | None) -> None:
+            if line is not None:
+                self.view.scroll_to_line(line)
+                self.view.focus()
+
+        self.push_screen(ContentsScreen(self.view.headings), jump)
+
+    def action_toggle_risks(self) -> None:
+        self.risks.action_toggle()
+
+    def _step_article(self, step: int) -> None:
+        if not self.order:
+            return
+        index = self.order.index(self.current.id) if self.current and self.current.id in self.order else -1
+        self.open_article(self.order[(index + step) % len(self.order)], focus=False)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_find(self) -> None:
+        self.notify("Find in the article is not available yet.", severity="warning")
+
+    def action_search(self) -> None:
+        self.notify("Library search is not available yet.", severity="warning")
+
+    def _sidebar(self) -> LibraryTree:
+        return self.query_one(LibraryTree)
+
+    def _show_sidebar(self) -> None:
+        sidebar = self._sidebar()
+        sidebar.remove_class("-hidden")
+        sidebar.add_class("-visible")
+
+    def _hide_overlay(self) -> None:
+        if self.screen.has_class("-narrow"):
+            self._sidebar().remove_class("-visible")
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self._sidebar()
+        narrow = self.screen.has_class("-narrow")
+        showing = sidebar.has_class("-visible") if narrow else not sidebar.has_class("-hidden")
+        if showing:
+            sidebar.remove_class("-visible")
+            sidebar.add_class("-hidden")
+            self.view.focus()
+        else:
+            self._show_sidebar()
+            sidebar.focus()
+
+    async def action_quit(self) -> None:
+        self._remember_scroll()
+        self.state.save()
+        self.exit()
+
+
+def run_app(library: Library) -> int:
+    ReaderApp(library, StateStore()).run()
+    return 0

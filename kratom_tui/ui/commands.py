@@ -1,0 +1,62 @@
+"""Command palette providers: open an article, go to a condition (themes come with Textual)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+if TYPE_CHECKING:
+    from kratom_tui.ui.app import ReaderApp
+
+
+def highlight_plain(matcher: Matcher, candidate: str) -> Content:
+    """Like `Matcher.highlight`, but the candidate is plain text: titles are never markup."""
+    content = Content(candidate)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    for offset in offsets:
+        content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class _LibraryProvider(Provider):
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def entries(self) -> list[tuple[str, str, object]]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self.entries():
+            yield DiscoveryHit(Content(name), callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self.entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, highlight_plain(matcher, name), callback, help=help_text)
+
+
+class ArticleCommands(_LibraryProvider):
+    """'Open article: <title>' for every article, fuzzy-matched on the title."""
+
+    def entries(self) -> list[tuple[str, str, object]]:
+        return [
+            (f"Open article: {article.title}", ", ".join(article.conditions), partial(self.reader.open_article, article.id))
+            for article in self.reader.library.articles
+        ]
+
+
+class ConditionCommands(_LibraryProvider):
+    """'Go to condition: <name>' moves the sidebar to that condition."""
+
+    def entries(self) -> list[tuple[str, str, object]]:
+        return [
+            (f"Go to condition: {name}", f"{len(articles)} article(s)", partial(self.reader.go_to_condition, name))
+            for name, articles in self.reader.library.by_condition().items()
+        ]

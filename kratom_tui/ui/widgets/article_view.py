@@ -1,0 +1,151 @@
+"""The reading pane: an article drawn line by line through Textual's Line API.
+
+Only the lines on screen are turned into strips, and the layout grows in small steps between
+frames, so opening a 1 MB article costs about the same as opening a small one.
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.segment import Segment
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.timer import Timer
+
+from kratom_tui.document.layout import DocumentLayout
+from kratom_tui.document.markdown import BlockRenderer, Heading, Links
+from kratom_tui.document.palette import Palette
+
+STEP_BLOCKS = 12
+"""Blocks laid out per background step: small enough to keep each frame quick."""
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrollable, focusable view of one article's lines."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+    class LinkClicked(Message):
+        def __init__(self, href: str) -> None:
+            self.href = href
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.layout_: DocumentLayout | None = None
+        self._links = Links(clickable=True)
+        self._step_timer: Timer | None = None
+        self._to_end = False
+
+    def show(self, prelude: list[RenderableType], source: str, palette: Palette, scroll_y: int = 0) -> None:
+        """Show a new article, laying out just enough for the first screen now."""
+        self._links = Links(clickable=True)
+        renderer = BlockRenderer(palette, self._links)
+        width = self._text_width()
+        self.layout_ = DocumentLayout(renderer, prelude, source, width)
+        self.layout_.ensure_lines(scroll_y + self.size.height + 1)
+        self._to_end = False
+        self._update_size()
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.refresh()
+        self._schedule_steps()
+
+    def _text_width(self) -> int:
+        width = self.scrollable_content_region.width or self.app.size.width
+        return max(10, width - 1)
+
+    def _update_size(self) -> None:
+        if self.layout_ is not None:
+            self.virtual_size = Size(self.layout_.width, self.layout_.estimated_height())
+
+    def _schedule_steps(self) -> None:
+        if self._step_timer is None and self.layout_ is not None and not self.layout_.complete:
+            self._step_timer = self.set_interval(0.01, self._step, name="layout-steps")
+
+    def _step(self) -> None:
+        layout = self.layout_
+        if layout is None or not layout.advance(STEP_BLOCKS):
+            if self._step_timer is not None:
+                self._step_timer.stop()
+                self._step_timer = None
+        self._update_size()
+        if self._to_end:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def links(self) -> list[str]:
+        return self._links.targets
+
+    @property
+    def headings(self) -> list[tuple[int, Heading]]:
+        if self.layout_ is None:
+            return []
+        self.layout_.finish()
+        self._update_size()
+        return [(placed.line, placed.heading) for placed in self.layout_.headings]
+
+    def scroll_to_line(self, line: int) -> None:
+        if self.layout_ is not None:
+            self.layout_.ensure_lines(line + self.size.height)
+            self._update_size()
+        self.scroll_to(y=line, animate=False, immediate=True)
+
+    def scroll_to_anchor(self, anchor: str) -> bool:
+        line = self.layout_.find_anchor(anchor) if self.layout_ else None
+        if line is None:
+            return False
+        self.scroll_to_line(line)
+        return True
+
+    def action_scroll_end(self) -> None:
+        if self.layout_ is not None and not self.layout_.complete:
+            self._to_end = True
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def action_scroll_home(self) -> None:
+        self._to_end = False
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_open_link(self, index: int) -> None:
+        if 0 <= index < len(self._links.targets):
+            self.post_message(self.LinkClicked(self._links.targets[index]))
+
+    def on_resize(self) -> None:
+        layout = self.layout_
+        width = self._text_width()
+        if layout is None or width == layout.width:
+            return
+        block = layout.block_at_line(int(self.scroll_y))
+        layout.relayout(width)
+        line = layout.line_of_block(block)
+        layout.ensure_lines(line + self.size.height + 1)
+        self._update_size()
+        self.scroll_to(y=line, animate=False, immediate=True)
+        self._schedule_steps()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_y) + y
+        layout = self.layout_
+        style = self.rich_style
+        width = self.scrollable_content_region.width
+        if layout is None:
+            return Strip.blank(width, style)
+        if index >= len(layout.lines) and not layout.complete:
+            layout.ensure_lines(index + 1)
+        if index >= len(layout.lines):
+            return Strip.blank(width, style)
+        segments = [Segment(" ", style)]
+        segments.extend(layout.lines[index])
+        strip = Strip(segments).apply_style(style)
+        return strip.crop_extend(0, width, style)

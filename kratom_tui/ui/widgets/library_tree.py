@@ -1,0 +1,133 @@
+"""The sidebar: conditions, each with its articles; an article with two conditions is under both."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from kratom_tui.library import Library
+
+OPEN_MARK = "▶ "
+
+
+@dataclass(frozen=True)
+class NodeData:
+    condition: str
+    article_id: str | None = None
+
+
+class LibraryTree(Tree[NodeData]):
+    """Labels are built as `Text`, never from markup: titles come from untrusted files."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("right", "open_or_expand", "Open", show=False),
+        Binding("left", "collapse_or_parent", "Collapse", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+    ]
+
+    class OpenArticle(Message):
+        def __init__(self, article_id: str) -> None:
+            self.article_id = article_id
+            super().__init__()
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        super().__init__("Library", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.library = library
+        self.open_id: str | None = None
+        self._article_nodes: list[TreeNode[NodeData]] = []
+        self._populate()
+
+    def _populate(self) -> None:
+        for condition, articles in self.library.by_condition().items():
+            label = Text.assemble(condition, (f" ({len(articles)})", "dim"))
+            branch = self.root.add(label, NodeData(condition), expand=True)
+            for article in articles:
+                node = branch.add_leaf(self._article_label(article.title, False), NodeData(condition, article.id))
+                self._article_nodes.append(node)
+
+    @staticmethod
+    def _article_label(title: str, is_open: bool) -> Text:
+        if is_open:
+            return Text.assemble((OPEN_MARK, "bold"), (title, "bold"))
+        return Text.assemble("  ", title)
+
+    def mark_open(self, article_id: str) -> None:
+        """Mark the open article (under every condition) and move the cursor to it."""
+        self.open_id = article_id
+        first: TreeNode[NodeData] | None = None
+        for node in self._article_nodes:
+            assert node.data is not None
+            article = self.library.get(node.data.article_id or "")
+            if article is None:
+                continue
+            is_open = node.data.article_id == article_id
+            node.set_label(self._article_label(article.title, is_open))
+            if is_open and first is None:
+                first = node
+        cursor = self.cursor_node
+        on_it = cursor is not None and cursor.data is not None and cursor.data.article_id == article_id
+        if first is not None and not on_it:
+            if first.parent is not None:
+                first.parent.expand()
+            self.move_cursor(first)
+
+    def select_condition(self, condition: str) -> None:
+        for node in self.root.children:
+            if node.data is not None and node.data.condition == condition:
+                node.expand()
+                self.move_cursor(node)
+                return
+
+    def _open_cursor(self) -> bool:
+        node = self.cursor_node
+        if node is not None and node.data is not None and node.data.article_id is not None:
+            self.post_message(self.OpenArticle(node.data.article_id))
+            return True
+        return False
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        event.stop()
+        self._open_cursor()
+
+    def action_open_or_expand(self) -> None:
+        node = self.cursor_node
+        if node is None or self._open_cursor():
+            return
+        if not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def action_collapse_or_parent(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_page_down(self) -> None:
+        self.cursor_line = min(self.last_line, self.cursor_line + max(1, self.size.height - 1))
+
+    def action_page_up(self) -> None:
+        self.cursor_line = max(0, self.cursor_line - max(1, self.size.height - 1))
+
+    def action_first(self) -> None:
+        self.cursor_line = 0
+
+    def action_last(self) -> None:
+        self.cursor_line = self.last_line

@@ -1,0 +1,79 @@
+"""Shared fixtures: an isolated state folder for every test, and small libraries made on the fly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED = REPO / "articles"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep state and cache of the tests away from the user's own (platformdirs honours XDG_*)."""
+    home = tmp_path_factory.mktemp("xdg")
+    for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("KRATOM_TUI_ARTICLES", raising=False)
+    return home
+
+
+def write_library(root: Path, files: dict[str, str | bytes]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+GOOD = """---
+title: Good article
+summary: A short summary.
+conditions: [Chronic pain, Sleep]
+published: 2024-01-02
+source: A test page
+tags: [one, two]
+risks:
+  - name: Liver damage
+    detail: Reported rarely.
+    severity: high
+  - name: Nausea
+    detail: Upset stomach.
+    severity: low
+disclaimers:
+  - Not medical advice.
+---
+Intro paragraph with a [link](other.md).
+
+## First heading
+
+Some **bold** text.
+
+## Second heading
+
+- one
+- two
+"""
+
+OTHER = """---
+title: Other article
+conditions: [Sleep]
+---
+See the [good one](good.md#second-heading) and [outside](../outside.md) and [web](https://example.org/x).
+
+## Only heading
+
+Text.
+"""
+
+
+@pytest.fixture
+def small_library(tmp_path: Path) -> Path:
+    return write_library(tmp_path / "lib", {"good.md": GOOD, "other.md": OTHER})
