@@ -78,7 +78,7 @@ class ReaderApp(App[None]):
             self.open_article(first_id, scroll_y=scroll if isinstance(scroll, int) else 0, focus=False)
         else:
             self.notify("This library has no articles.", severity="warning")
-        self.query_one("#sidebar" if self.screen.has_class("-wide") else "#article").focus()
+        self.query_one("#sidebar" if not self._narrow() else "#article").focus()
         if self.state.notice:
             self.notify(self.state.notice, severity="warning", markup=False)
         if self.library.problems:
@@ -109,7 +109,7 @@ class ReaderApp(App[None]):
     def _remember_scroll(self) -> None:
         if self.current is not None:
             scrolls = dict(self.state.get("scroll", {}))
-            scrolls[self.current.id] = int(self.view.scroll_y)
+            scrolls[self.current.id] = self.view.top_line
             self.state.set("scroll", scrolls)
 
     def open_article(self, article_id: str, scroll_y: int = 0, focus: bool = True, anchor: str = "") -> None:
@@ -135,7 +135,7 @@ class ReaderApp(App[None]):
     def _theme_changed(self, _theme: object) -> None:
         self.state.set("theme", self.theme)
         if self.current is not None:
-            self.open_article(self.current.id, scroll_y=int(self.view.scroll_y), focus=False)
+            self.open_article(self.current.id, scroll_y=self.view.top_line, focus=False)
 
     def go_to_condition(self, condition: str) -> None:
         self._show_sidebar()
@@ -210,6 +210,9 @@ class ReaderApp(App[None]):
     def action_search(self) -> None:
         self.notify("Library search is not available yet.", severity="warning")
 
+    def _narrow(self) -> bool:
+        return self.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
+
     def _sidebar(self) -> LibraryTree:
         return self.query_one(LibraryTree)
 
@@ -219,12 +222,12 @@ class ReaderApp(App[None]):
         sidebar.add_class("-visible")
 
     def _hide_overlay(self) -> None:
-        if self.screen.has_class("-narrow"):
+        if self._narrow():
             self._sidebar().remove_class("-visible")
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self._sidebar()
-        narrow = self.screen.has_class("-narrow")
+        narrow = self._narrow()
         showing = sidebar.has_class("-visible") if narrow else not sidebar.has_class("-hidden")
         if showing:
             sidebar.remove_class("-visible")

@@ -45,6 +45,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._links = Links(clickable=True)
         self._step_timer: Timer | None = None
         self._to_end = False
+        self._pending_line: int | None = None
+        """Where to scroll once the pane has its size (the first frame has none yet)."""
 
     def show(self, prelude: list[RenderableType], source: str, palette: Palette, scroll_y: int = 0) -> None:
         """Show a new article, laying out just enough for the first screen now."""
@@ -52,10 +54,8 @@ class ArticleView(ScrollView, can_focus=True):
         renderer = BlockRenderer(palette, self._links)
         width = self._text_width()
         self.layout_ = DocumentLayout(renderer, prelude, source, width)
-        self.layout_.ensure_lines(scroll_y + self.size.height + 1)
         self._to_end = False
-        self._update_size()
-        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.scroll_to_line(scroll_y)
         self.refresh()
         self._schedule_steps()
 
@@ -83,6 +83,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     @property
+    def top_line(self) -> int:
+        """The line at the top of the pane, or the one it will scroll to once it has a size."""
+        return self._pending_line if self._pending_line is not None else int(self.scroll_y)
+
+    @property
     def links(self) -> list[str]:
         return self._links.targets
 
@@ -95,10 +100,15 @@ class ArticleView(ScrollView, can_focus=True):
         return [(placed.line, placed.heading) for placed in self.layout_.headings]
 
     def scroll_to_line(self, line: int) -> None:
+        if not self.size.height:
+            self._pending_line = line
+            return
         if self.layout_ is not None:
             self.layout_.ensure_lines(line + self.size.height)
             self._update_size()
         self.scroll_to(y=line, animate=False, immediate=True)
+        # The pane may not have its final size yet (first frame, a screen just closed): again after.
+        self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
 
     def scroll_to_anchor(self, anchor: str) -> bool:
         line = self.layout_.find_anchor(anchor) if self.layout_ else None
@@ -121,17 +131,20 @@ class ArticleView(ScrollView, can_focus=True):
             self.post_message(self.LinkClicked(self._links.targets[index]))
 
     def on_resize(self) -> None:
+        """Re-wrap for the new width, keeping the block at the top of the pane in view."""
         layout = self.layout_
-        width = self._text_width()
-        if layout is None or width == layout.width:
+        if layout is None:
             return
-        block = layout.block_at_line(int(self.scroll_y))
-        layout.relayout(width)
-        line = layout.line_of_block(block)
-        layout.ensure_lines(line + self.size.height + 1)
-        self._update_size()
-        self.scroll_to(y=line, animate=False, immediate=True)
-        self._schedule_steps()
+        width = self._text_width()
+        if width != layout.width:
+            block = layout.block_at_line(int(self.scroll_y))
+            layout.relayout(width)
+            if self._pending_line is None:
+                self._pending_line = layout.line_of_block(block)
+            self._schedule_steps()
+        if self._pending_line is not None:
+            line, self._pending_line = self._pending_line, None
+            self.scroll_to_line(line)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
