@@ -177,8 +177,7 @@ async def test_risks_panel_lists_severity_in_words_and_disclaimers(library_root:
     app = make_app(library_root)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        body = app.risks.query_one("#risks-body")
-        text = "\n".join(strip.text for strip in body.render_lines(body.region.reset_offset))
+        text = "\n".join(screen_lines(app.risks))
         assert "HIGH Liver damage" in text and "LOW  Nausea" in text
         assert "Reported rarely." in text and "• Not medical advice." in text
 
@@ -282,7 +281,7 @@ async def test_clicking_a_link_follows_it(library_root: Path) -> None:
         await pilot.pause()
         row = next(y for y, line in enumerate(screen_lines(app.view)) if "good one" in line)
         column = screen_lines(app.view)[row].index("good one") + 2
-        await pilot.click(ArticleView, offset=(column, row))
+        await pilot.click("#article", offset=(column, row))
         await pilot.pause()
         assert app.current.id == "good"
 
@@ -348,7 +347,7 @@ async def test_markup_in_titles_is_shown_literally_and_runs_nothing(tmp_path: Pa
         assert str(tree.root.children[0].children[0].label) == f"▶ {title}"
         assert screen_lines(app.view)[0].strip() == title
         assert any("[@click=app.quit]body[/]" in line for line in screen_lines(app.view))
-        await pilot.click(ArticleView, offset=(3, 0))
+        await pilot.click("#article", offset=(3, 0))
         await pilot.click(LibraryTree, offset=(10, 1))
         await pilot.pause()
         assert app.is_running

@@ -22,7 +22,7 @@ def header(article: Article, palette: Palette) -> RenderableType:
         Text(article.title, palette.title),
         Text(" · ".join(facts), palette.muted),
     ]
-    for label, value in (("Summary", article.summary), ("Source", article.source), ("Evidence", article.evidence)):
+    for label, value in (("Source", article.source), ("Evidence", article.evidence)):
         if value:
             lines.append(Text.assemble((f"{label}: ", palette.section), value))
     lines.append(Rule(style=palette.rule))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rich.console import Console, RenderableType
 from rich.segment import Segment
 
-from kratom_tui.document.chunks import split_chunks
+from kratom_tui.document.chunks import Chunker
 from kratom_tui.document.markdown import Block, BlockRenderer, Heading
 
 
@@ -24,13 +24,14 @@ class PlacedHeading:
 
 
 class DocumentLayout:
-    """The lines of an article at one width; `advance` lays out more, `relayout` changes width."""
+    """The lines of an article at one width; `advance` lays out more, `relayout` changes width.
+
+    Every line is padded to exactly `width` cells, so drawing it needs no measuring.
+    """
 
     def __init__(self, renderer: BlockRenderer, prelude: list[RenderableType], source: str, width: int):
         self.renderer = renderer
-        self._chunks = split_chunks(source)
-        self._next_chunk = 0
-        self._remaining_chars = len(source)
+        self._chunker = Chunker(source)
         self.blocks: list[Block] = [Block(renderable) for renderable in prelude]
         self.width = max(1, width)
         self._reset_lines()
@@ -47,33 +48,29 @@ class DocumentLayout:
 
     @property
     def complete(self) -> bool:
-        return len(self.block_starts) == len(self.blocks) and self._next_chunk == len(self._chunks)
+        return len(self.block_starts) == len(self.blocks) and self._chunker.remaining == 0
 
     def estimated_height(self) -> int:
         """Lines so far plus a guess for the rest, so the scrollbar is roughly right early on."""
         if self.complete:
             return len(self.lines)
-        return len(self.lines) + self._remaining_chars // max(20, self.width - 10) + 1
+        return len(self.lines) + self._chunker.remaining // max(20, self.width - 10) + 1
 
     def relayout(self, width: int) -> None:
         """Start again at another width; parsed blocks are kept."""
         self.width = max(1, width)
         self._reset_lines()
 
-    def _parse_next_chunk(self) -> None:
-        chunk = self._chunks[self._next_chunk]
-        self._next_chunk += 1
-        self._remaining_chars -= len(chunk)
-        self.blocks.extend(self.renderer.render(chunk))
 
     def advance(self, blocks: int = 1) -> bool:
         """Lay out up to `blocks` more blocks; True while there is more to do."""
         for _ in range(blocks):
             index = len(self.block_starts)
             if index == len(self.blocks):
-                if self._next_chunk == len(self._chunks):
+                chunk = self._chunker.next_chunk()
+                if chunk is None:
                     return False
-                self._parse_next_chunk()
+                self.blocks.extend(self.renderer.render(chunk))
                 continue
             self._lay_out(self.blocks[index])
         return not self.complete
@@ -89,16 +86,16 @@ class DocumentLayout:
 
     def _lay_out(self, block: Block) -> None:
         if self.block_starts:
-            self.lines.append([])
+            self.lines.append([Segment(" " * self.width)])
             self.plain.append("")
         start = len(self.lines)
         self.block_starts.append(start)
         if block.heading is not None:
             self.headings.append(PlacedHeading(start, block.heading))
         options = self._console.options.update_width(self.width)
-        for line in self._console.render_lines(block.renderable, options, pad=False):
+        for line in self._console.render_lines(block.renderable, options, pad=True):
             self.lines.append(line)
-            self.plain.append("".join(segment.text for segment in line))
+            self.plain.append("".join(segment.text for segment in line).rstrip())
 
     def block_at_line(self, line: int) -> int:
         """Index of the block shown on `line` (for keeping the place across a relayout)."""

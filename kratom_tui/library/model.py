@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -11,7 +10,6 @@ Severity = Literal["low", "moderate", "high"]
 SEVERITIES: tuple[Severity, ...] = ("low", "moderate", "high")
 UNCATEGORIZED = "Uncategorized"
 WORDS_PER_MINUTE = 200
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,7 @@ class Article:
     """Line number of the body's first line in the file."""
     _body: str | None = field(default=None, repr=False)
     _body_problems: tuple[Problem, ...] = field(default=(), repr=False)
+    _words: int | None = field(default=None, repr=False)
 
     def body(self) -> str:
         """The sanitized markdown body, read from disk the first time it is needed."""
@@ -86,7 +85,9 @@ class Article:
         return self._body_problems
 
     def word_count(self) -> int:
-        return len(_WORD.findall(self.body()))
+        if self._words is None:
+            self._words = len(self.body().split())
+        return self._words
 
     def reading_minutes(self) -> int:
         return max(1, round(self.word_count() / WORDS_PER_MINUTE))

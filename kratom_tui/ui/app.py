@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from kratom_tui.document.article_parts import header, risks_and_disclaimers, risks_title
+from kratom_tui.document.layout import DocumentLayout
+from kratom_tui.document.palette import Palette
 from kratom_tui.library import Article, Library
 from kratom_tui.links import OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
 from kratom_tui.state import StateStore
@@ -23,11 +28,22 @@ from kratom_tui.ui.widgets.library_tree import LibraryTree
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
 
 
+LAYOUT_CACHE_SIZE = 8
+PREFETCH_DELAY = 0.15
+"""Seconds after an article opens before its neighbours are laid out in advance."""
+
+
+@dataclass
+class ArticleLayouts:
+    article: DocumentLayout
+    risks: DocumentLayout
+
+
 class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "kratom-tui"
     COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide"), (110, "-very-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -47,6 +63,9 @@ class ReaderApp(App[None]):
         self.state = state
         self.current: Article | None = None
         self.order = self._reading_order()
+        self._palettes: dict[str, Palette] = {}
+        self._layouts: dict[tuple[str, str], ArticleLayouts] = {}
+        self._prefetch_timer: Timer | None = None
 
     def _reading_order(self) -> list[str]:
         """Articles in sidebar order, each once: what `[` and `]` step through."""
@@ -99,8 +118,44 @@ class ReaderApp(App[None]):
     def risks(self) -> RisksPanel:
         return self.query_one("#risks", RisksPanel)
 
+    @property
+    def palette(self) -> Palette:
+        """The article palette of the current theme (computing it costs a few milliseconds)."""
+        palette = self._palettes.get(self.theme)
+        if palette is None:
+            palette = self._palettes[self.theme] = palette_for(self)
+        return palette
+
+    def _layout_for(self, article: Article) -> ArticleLayouts:
+        """The article and its panel laid out for the current theme, cached once opened or prefetched."""
+        key = (article.id, self.theme)
+        layout = self._layouts.pop(key, None)
+        if layout is None:
+            palette = self.palette
+            layout = ArticleLayouts(
+                ArticleView.new_layout(self._prelude(article), article.body(), palette, self.view.text_width()),
+                ArticleView.new_layout([risks_and_disclaimers(article, palette)], "", palette, self.risks.text_width()),
+            )
+        self._layouts[key] = layout
+        while len(self._layouts) > LAYOUT_CACHE_SIZE:
+            self._layouts.pop(next(iter(self._layouts)))
+        return layout
+
+    def _prefetch_neighbours(self) -> None:
+        """Lay out the first screen of the previous and next articles while the reader reads."""
+        if self.current is None or self.current.id not in self.order:
+            return
+        index = self.order.index(self.current.id)
+        for step in (1, -1):
+            neighbour = self.library.get(self.order[(index + step) % len(self.order)])
+            if neighbour is not None and neighbour is not self.current:
+                layouts = self._layout_for(neighbour)
+                layouts.article.ensure_lines(self.view.size.height + 1)
+                layouts.risks.finish()
+        self._layout_for(self.current)
+
     def _prelude(self, article: Article) -> list[RenderableType]:
-        palette = palette_for(self)
+        palette = self.palette
         notes: list[RenderableType] = [header(article, palette)]
         for problem in article.body_problems():
             notes.append(Text(f"Note: {problem.message}", palette.notice))
@@ -119,10 +174,10 @@ class ReaderApp(App[None]):
             return
         self._remember_scroll()
         self.current = article
-        palette = palette_for(self)
-        self.view.show(self._prelude(article), article.body(), palette, scroll_y)
+        layouts = self._layout_for(article)
+        self.view.show(layouts.article, scroll_y)
         collapsed = article.id in self.state.get("risks_collapsed", [])
-        self.risks.show(risks_title(article), risks_and_disclaimers(article, palette), collapsed)
+        self.risks.show_panel(risks_title(article), layouts.risks, collapsed)
         self.query_one(LibraryTree).mark_open(article.id)
         self.sub_title = article.title
         self.state.set("article", article.id)
@@ -131,6 +186,9 @@ class ReaderApp(App[None]):
         if focus:
             self._hide_overlay()
             self.view.focus()
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch_neighbours)
 
     def _theme_changed(self, _theme: object) -> None:
         self.state.set("theme", self.theme)

@@ -6,6 +6,8 @@ frames, so opening a 1 MB article costs about the same as opening a small one.
 
 from __future__ import annotations
 
+from time import monotonic
+
 from rich.console import RenderableType
 from rich.segment import Segment
 from textual.binding import Binding
@@ -19,8 +21,10 @@ from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.markdown import BlockRenderer, Heading, Links
 from kratom_tui.document.palette import Palette
 
-STEP_BLOCKS = 12
-"""Blocks laid out per background step: small enough to keep each frame quick."""
+STEP_SECONDS = 0.008
+"""Work per background step: short enough that keys and frames are never held up."""
+RESIZE_EVERY = 0.25
+"""How often the scrollbar follows a growing layout; each change costs a screen layout."""
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -42,24 +46,32 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.layout_: DocumentLayout | None = None
-        self._links = Links(clickable=True)
         self._step_timer: Timer | None = None
+        self._sized_at = 0.0
         self._to_end = False
         self._pending_line: int | None = None
         """Where to scroll once the pane has its size (the first frame has none yet)."""
 
-    def show(self, prelude: list[RenderableType], source: str, palette: Palette, scroll_y: int = 0) -> None:
-        """Show a new article, laying out just enough for the first screen now."""
-        self._links = Links(clickable=True)
-        renderer = BlockRenderer(palette, self._links)
-        width = self._text_width()
-        self.layout_ = DocumentLayout(renderer, prelude, source, width)
+    @staticmethod
+    def new_layout(prelude: list[RenderableType], source: str, palette: Palette, width: int) -> DocumentLayout:
+        """A layout whose links call back into this view when clicked."""
+        return DocumentLayout(BlockRenderer(palette, Links(clickable=True)), prelude, source, width)
+
+    def show(self, layout: DocumentLayout, scroll_y: int = 0) -> None:
+        """Show an article's layout, laying out just enough for the first screen now."""
+        if self._step_timer is not None:
+            self._step_timer.stop()
+            self._step_timer = None
+        width = self.text_width()
+        if layout.width != width:
+            layout.relayout(width)
+        self.layout_ = layout
         self._to_end = False
         self.scroll_to_line(scroll_y)
         self.refresh()
         self._schedule_steps()
 
-    def _text_width(self) -> int:
+    def text_width(self) -> int:
         width = self.scrollable_content_region.width or self.app.size.width
         return max(10, width - 1)
 
@@ -69,18 +81,23 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _schedule_steps(self) -> None:
         if self._step_timer is None and self.layout_ is not None and not self.layout_.complete:
-            self._step_timer = self.set_interval(0.01, self._step, name="layout-steps")
+            self._sized_at = monotonic()
+            self._step_timer = self.set_interval(0.02, self._step, name="layout-steps")
 
     def _step(self) -> None:
         layout = self.layout_
-        if layout is None or not layout.advance(STEP_BLOCKS):
-            if self._step_timer is not None:
-                self._step_timer.stop()
-                self._step_timer = None
-        self._update_size()
-        if self._to_end:
-            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
-        self.refresh()
+        deadline = monotonic() + STEP_SECONDS
+        more = layout is not None
+        while more and monotonic() < deadline:
+            more = layout.advance(4)
+        if not more and self._step_timer is not None:
+            self._step_timer.stop()
+            self._step_timer = None
+        if not more or monotonic() - self._sized_at > RESIZE_EVERY:
+            self._sized_at = monotonic()
+            self._update_size()
+            if self._to_end:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     @property
     def top_line(self) -> int:
@@ -89,7 +106,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def links(self) -> list[str]:
-        return self._links.targets
+        return self.layout_.renderer.links.targets if self.layout_ else []
 
     @property
     def headings(self) -> list[tuple[int, Heading]]:
@@ -127,15 +144,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_open_link(self, index: int) -> None:
-        if 0 <= index < len(self._links.targets):
-            self.post_message(self.LinkClicked(self._links.targets[index]))
+        if 0 <= index < len(self.links):
+            self.post_message(self.LinkClicked(self.links[index]))
 
     def on_resize(self) -> None:
         """Re-wrap for the new width, keeping the block at the top of the pane in view."""
         layout = self.layout_
         if layout is None:
             return
-        width = self._text_width()
+        width = self.text_width()
         if width != layout.width:
             block = layout.block_at_line(int(self.scroll_y))
             layout.relayout(width)
@@ -158,7 +175,7 @@ class ArticleView(ScrollView, can_focus=True):
             layout.ensure_lines(index + 1)
         if index >= len(layout.lines):
             return Strip.blank(width, style)
-        segments = [Segment(" ", style)]
+        segments = [Segment(" ")]
         segments.extend(layout.lines[index])
-        strip = Strip(segments).apply_style(style)
-        return strip.crop_extend(0, width, style)
+        strip = Strip(segments, layout.width + 1).apply_style(style)
+        return strip if layout.width + 1 == width else strip.crop_extend(0, width, style)

@@ -66,21 +66,22 @@ class LibraryTree(Tree[NodeData]):
 
     def mark_open(self, article_id: str) -> None:
         """Mark the open article (under every condition) and move the cursor to it."""
-        self.open_id = article_id
+        previous, self.open_id = self.open_id, article_id
         first: TreeNode[NodeData] | None = None
         for node in self._article_nodes:
             assert node.data is not None
-            article = self.library.get(node.data.article_id or "")
-            if article is None:
+            node_id = node.data.article_id
+            article = self.library.get(node_id or "")
+            if article is None or node_id not in (previous, article_id):
                 continue
-            is_open = node.data.article_id == article_id
+            is_open = node_id == article_id
             node.set_label(self._article_label(article.title, is_open))
             if is_open and first is None:
                 first = node
         cursor = self.cursor_node
         on_it = cursor is not None and cursor.data is not None and cursor.data.article_id == article_id
         if first is not None and not on_it:
-            if first.parent is not None:
+            if first.parent is not None and not first.parent.is_expanded:
                 first.parent.expand()
             self.move_cursor(first)
 

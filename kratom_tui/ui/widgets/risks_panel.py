@@ -1,27 +1,24 @@
-"""The risks and disclaimers panel of the open article: open by default, `r` folds it to its title."""
+"""The risks and disclaimers panel of the open article: open by default, `r` folds it to its title.
+
+It draws its lines the way the reading pane does, from a layout cached with the article, so
+switching articles costs no re-rendering of the panel.
+"""
 
 from __future__ import annotations
 
-from rich.console import RenderableType
 from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+
+from kratom_tui.document.layout import DocumentLayout
+from kratom_tui.ui.widgets.article_view import ArticleView
 
 
-class RisksPanel(VerticalScroll):
+class RisksPanel(ArticleView):
     """Scrolls inside when long; CSS caps its height so the article stays readable."""
 
-    BINDINGS = [
-        Binding("enter", "toggle", "Fold/unfold", show=False),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-    ]
+    BINDINGS = [Binding("enter", "toggle", "Fold/unfold", show=False)]
 
     collapsed: reactive[bool] = reactive(False)
 
@@ -34,15 +31,13 @@ class RisksPanel(VerticalScroll):
         super().__init__(id=id)
         self._title = "Risks and disclaimers"
 
-    def compose(self):
-        yield Static(id="risks-body")
-
-    def show(self, title: str, body: RenderableType, collapsed: bool) -> None:
+    def show_panel(self, title: str, layout: DocumentLayout, collapsed: bool) -> None:
         self._title = title
-        self.query_one("#risks-body", Static).update(body)
         self.set_reactive(RisksPanel.collapsed, collapsed)
         self._apply()
-        self.scroll_home(animate=False)
+        self.show(layout)
+        layout.finish()
+        self._update_size()
 
     def watch_collapsed(self) -> None:
         self._apply()
@@ -51,9 +46,8 @@ class RisksPanel(VerticalScroll):
     def _apply(self) -> None:
         self.set_class(self.collapsed, "-collapsed")
         arrow = "▸" if self.collapsed else "▾"
-        hint = "r to show" if self.collapsed else "r to hide"
         self.border_title = f"{arrow} {self._title}"
-        self.border_subtitle = hint
+        self.border_subtitle = "r to show" if self.collapsed else "r to hide"
 
     def action_toggle(self) -> None:
         self.collapsed = not self.collapsed

@@ -1,0 +1,203 @@
+"""Reader benchmarks: `python benchmarks/run.py` (needs tmux). Prints each figure beside its baseline.
+
+Timings on a shared machine drift, so every target is a ratio against a baseline measured in the
+same run, or an absolute figure read beside one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from make_articles import article, write  # noqa: E402
+from terminal import Terminal  # noqa: E402
+
+from kratom_tui.library import load_library  # noqa: E402
+from kratom_tui.library.location import shipped_articles  # noqa: E402
+
+BIN = str(Path(sys.executable).with_name("kratom-tui"))
+SIZE = (100, 30)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import textual
+
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, Textual {textual.__version__}"
+    )
+
+
+def fresh_env() -> dict[str, str]:
+    home = tempfile.mkdtemp(prefix="kt-bench-")
+    return {"XDG_STATE_HOME": f"{home}/state", "XDG_CACHE_HOME": f"{home}/cache", "XDG_CONFIG_HOME": f"{home}/config"}
+
+
+def first_words(text: str, count: int = 4) -> str:
+    for line in text.split("\n---\n", 1)[-1].splitlines():
+        words = line.split()
+        if words and not line.startswith(("#", "-", "|", ">", "*")):
+            return " ".join(words[:count])
+    raise ValueError("no paragraph")
+
+
+def launch_time(command: list[str], texts: list[str]) -> float:
+    with Terminal(command, fresh_env(), SIZE) as term:
+        started = term.start()
+        return term.wait_for(texts, started)
+
+
+def bench_launch(runs: int) -> list[tuple[str, float, float, str]]:
+    library = load_library(shipped_articles())
+    first = library.by_condition()[next(iter(library.by_condition()))][0]
+    words = first_words(first.path.read_text(encoding="utf-8"))
+    condition = next(iter(library.by_condition()))
+    ours, viewer, bare = [], [], []
+    for _ in range(runs):
+        bare.append(launch_time([sys.executable, str(HERE / "baseline_apps.py"), "static", str(first.path)], [words]))
+        viewer.append(launch_time([sys.executable, str(HERE / "baseline_apps.py"), "markdown", str(first.path)], [words]))
+        ours.append(launch_time([BIN], [words, condition, "Risks and disclaimers ("]))
+    m_ours, m_viewer, m_bare = map(statistics.median, (ours, viewer, bare))
+    return [
+        ("launch to first full frame, shipped library", m_ours, m_viewer, "MarkdownViewer, same article"),
+        ("(for reference) bare Static app", m_bare, m_viewer, "MarkdownViewer, same article"),
+    ]
+
+
+def bench_open(runs: int) -> list[tuple[str, float, float, str]]:
+    folder = Path(tempfile.mkdtemp(prefix="kt-open-"))
+    write(
+        folder,
+        {
+            "a.md": article("A small one", "Smallmarker", 1024),
+            "b.md": article("B huge one", "Hugemarker", 1024 * 1024),
+        },
+    )
+    small, huge, huge_launch, small_launch = [], [], [], []
+    for _ in range(runs):
+        with Terminal([BIN, "--articles", str(folder)], fresh_env(), SIZE) as term:
+            started = term.start()
+            small_launch.append(term.wait_for(["Smallmarker opens"], started))
+            time.sleep(0.3)
+            huge.append(term.wait_for(["Hugemarker opens", "— B huge one"], term.press("]")))
+            time.sleep(0.3)
+            small.append(term.wait_for(["Smallmarker opens", "— A small one"], term.press("[")))
+    huge_folder = Path(tempfile.mkdtemp(prefix="kt-huge-"))
+    write(huge_folder, {"b.md": article("B huge one", "Hugemarker", 1024 * 1024)})
+    for _ in range(runs):
+        huge_launch.append(launch_time([BIN, "--articles", str(huge_folder)], ["Hugemarker opens"]))
+    m = statistics.median
+    return [
+        ("open a 1 MB article (key to painted text)", m(huge), m(small), "open a 1 KB article"),
+        ("launch with a 1 MB article", m(huge_launch), m(small_launch), "launch with a 1 KB article"),
+    ]
+
+
+def bench_open_shipped(runs: int) -> list[tuple[str, float, float, str]]:
+    runs = max(2, runs // 2)
+    library = load_library(shipped_articles())
+    order: list = []
+    for articles in library.by_condition().values():
+        for item in articles:
+            if item not in order:
+                order.append(item)
+    times: list[float] = []
+    with Terminal([BIN], fresh_env(), SIZE) as term:
+        started = term.start()
+        term.wait_for([first_words(order[0].path.read_text(encoding="utf-8"))], started)
+        for _ in range(runs):
+            for item in order[1:] + order[:1]:
+                time.sleep(0.5)
+                words = first_words(item.path.read_text(encoding="utf-8"))
+                times.append(term.wait_for([words, f"— {item.title}"], term.press("]")))
+    bare_key: list[float] = []
+    with Terminal([sys.executable, str(HERE / "baseline_apps.py"), "static", str(order[0].path)], fresh_env(), SIZE) as term:
+        started = term.start()
+        term.wait_for([first_words(order[0].path.read_text(encoding="utf-8"))], started)
+        for count in range(1, runs * len(order) + 1):
+            time.sleep(0.5)
+            bare_key.append(term.wait_for([f"Pressed {count} times"], term.press("]")))
+    return [
+        (
+            "open a shipped article (key to painted text), median",
+            statistics.median(times),
+            statistics.median(bare_key),
+            "bare app: key to painted text",
+        ),
+        ("open a shipped article, slowest", max(times), statistics.median(bare_key), "same baseline"),
+    ]
+
+
+async def _scroll_costs() -> tuple[float, float]:
+    from kratom_tui.state import StateStore
+    from kratom_tui.ui.app import ReaderApp
+
+    folder = Path(tempfile.mkdtemp(prefix="kt-scroll-"))
+    write(folder, {"b.md": article("B huge one", "Hugemarker", 1024 * 1024)})
+    app = ReaderApp(load_library(folder), StateStore(folder / "state.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.view
+        view.layout_.finish()
+        view._update_size()
+
+        def page_cost(top: int) -> float:
+            view.scroll_to(y=top, animate=False, immediate=True)
+            started = time.perf_counter()
+            for _ in range(20):
+                for y in range(view.size.height):
+                    view.render_line(y)
+            return (time.perf_counter() - started) / 20
+
+        return page_cost(0), page_cost(int(view.max_scroll_y))
+
+
+def bench_scroll(_runs: int) -> list[tuple[str, float, float, str]]:
+    top, end = asyncio.run(_scroll_costs())
+    return [("draw a page at the end of a 1 MB article", end, top, "draw a page at its top")]
+
+
+BENCHES = {"launch": bench_launch, "open-shipped": bench_open_shipped, "open-huge": bench_open, "scroll": bench_scroll}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=sorted(BENCHES), help="run one group of measures")
+    args = parser.parse_args()
+    if subprocess.run(["tmux", "-V"], capture_output=True).returncode != 0:
+        sys.exit("benchmarks need tmux (apt-get install -y tmux)")
+    rows = []
+    for name, bench in BENCHES.items():
+        if args.only in (None, name):
+            rows += bench(args.runs)
+    print(f"Machine: {machine()}")
+    print(f"Date: {time.strftime('%Y-%m-%d')}, runs: {args.runs}, terminal {SIZE[0]}x{SIZE[1]} (tmux)\n")
+    print("| measure | ms | baseline | baseline ms | ratio |")
+    print("|---|---:|---|---:|---:|")
+    for name, value, base, base_name in rows:
+        print(f"| {name} | {value * 1000:.1f} | {base_name} | {base * 1000:.1f} | {value / base:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

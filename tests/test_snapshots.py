@@ -1,0 +1,60 @@
+"""SVG snapshots of the main screens, at 80x24 and 120x40 (update with --snapshot-update)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kratom_tui.library import load_library
+from kratom_tui.library.location import shipped_articles
+from kratom_tui.state import StateStore
+from kratom_tui.ui.app import ReaderApp
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def make_app() -> ReaderApp:
+    return ReaderApp(load_library(shipped_articles()), StateStore())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_first_launch(snap_compare, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_article_with_risks_expanded(snap_compare, size) -> None:
+    assert snap_compare(make_app(), press=["down", "down", "down", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_article_with_risks_collapsed(snap_compare, size) -> None:
+    assert snap_compare(make_app(), press=["down", "down", "down", "enter", "r"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_help_screen(snap_compare, size) -> None:
+    assert snap_compare(make_app(), press=["question_mark"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(60, 24), (60, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_narrow_layout(snap_compare, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(60, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_narrow_layout_with_sidebar_overlay(snap_compare, size) -> None:
+    assert snap_compare(make_app(), press=["b"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_light_theme(snap_compare, size) -> None:
+    async def light(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=light, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_contents(snap_compare, size) -> None:
+    assert snap_compare(make_app(), press=["t"], terminal_size=size)
