@@ -25,6 +25,9 @@ class Palette:
     notice: Style
     severity: dict[str, Style]
     section: Style
+    match: Style
+    """A match of the find bar."""
+    current_match: Style
 
     @classmethod
     def from_colors(
@@ -38,6 +41,9 @@ class Palette:
         low: str,
         moderate: str,
         high: str,
+        match: str = "yellow",
+        current_match: str = "bright_magenta",
+        on_match: str = "black",
     ) -> Palette:
         return cls(
             heading=(
@@ -66,6 +72,8 @@ class Palette:
                 "low": Style(color=low, bold=True),
             },
             section=Style(color=secondary, bold=True),
+            match=Style(color=on_match, bgcolor=match),
+            current_match=Style(color=on_match, bgcolor=current_match, bold=True, underline=True),
         )
 
 

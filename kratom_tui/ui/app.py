@@ -19,16 +19,20 @@ from kratom_tui.library import Article, Library
 from kratom_tui.links import OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
 from kratom_tui.state import StateStore
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands
+from kratom_tui.ui.finder import Finder
 from kratom_tui.ui.screens.confirm import ConfirmScreen
 from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.theme_palette import palette_for
 from kratom_tui.ui.widgets.article_view import ArticleView
+from kratom_tui.ui.widgets.find_bar import FindBar
 from kratom_tui.ui.widgets.library_tree import LibraryTree
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
 
 
 LAYOUT_CACHE_SIZE = 8
+FIND_RESCAN_SECONDS = 0.2
+"""While a long article is still being laid out, the find bar takes in new lines this often."""
 PREFETCH_DELAY = 0.15
 """Seconds after an article opens before its neighbours are laid out in advance."""
 
@@ -52,7 +56,9 @@ class ReaderApp(App[None]):
         Binding("r", "toggle_risks", "Risks"),
         Binding("left_square_bracket", "previous_article", "Prev"),
         Binding("right_square_bracket", "next_article", "Next"),
-        Binding("slash", "find", "Find", show=False),
+        Binding("slash", "find", "Find"),
+        Binding("n", "find_step(True)", "Next match", show=False),
+        Binding("N", "find_step(False)", "Previous match", show=False),
         Binding("s", "search", "Search", show=False),
         Binding("b", "toggle_sidebar", "Library"),
     ]
@@ -82,6 +88,7 @@ class ReaderApp(App[None]):
             with Vertical(id="reader"):
                 yield ArticleView(id="article")
                 yield RisksPanel(id="risks")
+                yield FindBar(id="find-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,6 +96,8 @@ class ReaderApp(App[None]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.finder = Finder(self.view, self.risks)
+        self.set_interval(FIND_RESCAN_SECONDS, self._rescan_find, name="find-rescan")
         first_id = self.state.get("article")
         if first_id not in self.order:
             first_id = self.order[0] if self.order else None
@@ -173,6 +182,8 @@ class ReaderApp(App[None]):
             self.notify(f"No article with id {article_id}.", severity="error", markup=False)
             return
         self._remember_scroll()
+        if self.current is not article:
+            self._close_find()
         self.current = article
         layouts = self._layout_for(article)
         self.view.show(layouts.article, scroll_y)
@@ -262,8 +273,44 @@ class ReaderApp(App[None]):
     def action_next_article(self) -> None:
         self._step_article(1)
 
-    def action_find(self) -> None:
-        self.notify("Find in the article is not available yet.", severity="warning")
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
+    def action_find(self, query: str | None = None) -> None:
+        if self.current is not None:
+            self.find_bar.open(query)
+
+    def action_find_step(self, forward: bool) -> None:
+        if self.finder.active:
+            self.finder.step(forward)
+            self._show_find_count()
+
+    def _show_find_count(self) -> None:
+        self.find_bar.set_count(*self.finder.counter())
+
+    def _rescan_find(self) -> None:
+        if self.finder.active and not self.finder.complete:
+            self.finder.rescan()
+            self._show_find_count()
+            self.finder._refresh()
+
+    def _close_find(self) -> None:
+        self.finder.clear()
+        bar = self.find_bar
+        if bar.display:
+            bar.display = False
+            bar.input.value = ""
+
+    def on_find_bar_changed(self, message: FindBar.Changed) -> None:
+        self.finder.search(message.query)
+        self._show_find_count()
+
+    def on_find_bar_step(self, message: FindBar.Step) -> None:
+        self.action_find_step(message.forward)
+
+    def on_find_bar_closed(self, _message: FindBar.Closed) -> None:
+        self.view.focus()
 
     def action_search(self) -> None:
         self.notify("Library search is not available yet.", severity="warning")

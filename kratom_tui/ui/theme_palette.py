@@ -21,4 +21,7 @@ def palette_for(app: App) -> Palette:
         low=colors["text-success"] if app.current_theme.dark else colors["success-darken-2"],
         moderate=colors["text-warning"] if app.current_theme.dark else colors["warning-darken-3"],
         high=colors["text-error"] if app.current_theme.dark else colors["error-darken-1"],
+        match=colors["warning"],
+        current_match=colors["accent"] if app.current_theme.dark else colors["primary"],
+        on_match=colors["background"] if app.current_theme.dark else colors["foreground"],
     )

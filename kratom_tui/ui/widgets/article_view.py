@@ -9,7 +9,9 @@ from __future__ import annotations
 from time import monotonic
 
 from rich.console import RenderableType
+from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -17,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
+from kratom_tui.document.find import LineSearch
 from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.markdown import BlockRenderer, Heading, Links
 from kratom_tui.document.palette import Palette
@@ -49,6 +52,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._step_timer: Timer | None = None
         self._sized_at = 0.0
         self._to_end = False
+        self.search: LineSearch | None = None
+        """Matches of the find bar in this view's lines, drawn highlighted."""
+        self.current_match: tuple[int, int, int] | None = None
         self._pending_line: int | None = None
         """Where to scroll once the pane has its size (the first frame has none yet)."""
 
@@ -164,6 +170,25 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to_line(line)
         self.refresh()
 
+    def _highlight(self, segments: list[Segment], index: int) -> list[Segment]:
+        """Restyle the matched spans of one line; the current match stands out from the rest."""
+        assert self.search is not None and self.layout_ is not None
+        plain = self.layout_.plain[index]
+        palette = self.layout_.renderer.palette
+        marks: list[tuple[int, int, Style]] = []
+        for start, end in self.search.by_line[index]:
+            current = self.current_match == (index, start, end)
+            style = palette.current_match if current else palette.match
+            marks.append((1 + cell_len(plain[:start]), 1 + cell_len(plain[:end]), style))
+        cuts = sorted({cut for start, end, _ in marks for cut in (start, end)} | {self.layout_.width + 1})
+        result: list[Segment] = []
+        low = 0
+        for cut, piece in zip(cuts, Segment.divide(segments, cuts)):
+            style = next((style for start, end, style in marks if start <= low and cut <= end), None)
+            result.extend(Segment.apply_style(piece, post_style=style) if style else piece)
+            low = cut
+        return result
+
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_y) + y
         layout = self.layout_
@@ -177,5 +202,7 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, style)
         segments = [Segment(" ")]
         segments.extend(layout.lines[index])
+        if self.search is not None and index in self.search.by_line:
+            segments = self._highlight(segments, index)
         strip = Strip(segments, layout.width + 1).apply_style(style)
         return strip if layout.width + 1 == width else strip.crop_extend(0, width, style)

@@ -1,0 +1,59 @@
+"""Finding text in laid-out lines, as `less` does: every match, a current one, next and previous.
+
+Lines only ever grow at the end while an article is being laid out, so each search keeps its place
+and scans only the new lines; a relayout (new width) starts it again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+def compile_query(query: str) -> re.Pattern[str] | None:
+    """Literal text, case-insensitive unless it holds a capital letter (smart case)."""
+    if not query:
+        return None
+    flags = 0 if any(char.isupper() for char in query) else re.IGNORECASE
+    return re.compile(re.escape(query), flags)
+
+
+@dataclass
+class LineSearch:
+    """Matches of one pattern in one list of lines, kept up to date as the list grows."""
+
+    pattern: re.Pattern[str]
+    lines: list[str]
+    spans: list[tuple[int, int, int]] = field(default_factory=list)
+    """(line, start, end) of each match, in order."""
+    by_line: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    scanned: int = 0
+
+    def scan(self) -> int:
+        """Look through lines added since the last scan; returns how many matches were added."""
+        new_lines = self.lines[self.scanned :]
+        if not new_lines:
+            return 0
+        text = "\n".join(new_lines)
+        starts = [0]
+        for line in new_lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        added = 0
+        for match in self.pattern.finditer(text):
+            if match.start() == match.end():
+                continue
+            index = bisect_right(starts, match.start()) - 1
+            offset = starts[index]
+            line = self.scanned + index
+            span = (match.start() - offset, min(match.end() - offset, len(new_lines[index])))
+            self.spans.append((line, *span))
+            self.by_line.setdefault(line, []).append(span)
+            added += 1
+        self.scanned += len(new_lines)
+        return added
+
+    def first_at_or_after(self, line: int) -> int | None:
+        """Index in `spans` of the first match on or below `line`."""
+        index = bisect_right(self.spans, (line, -1, -1))
+        return index if index < len(self.spans) else None
