@@ -50,7 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="report every problem in a library as path:line: message")
     check.add_argument("dir", nargs="?", help="the folder to check (default: the library folder)")
 
-    for sub in (list_cmd, show, check):
+    risks = commands.add_parser("risks", help="every risk named in the library, against the articles naming it")
+    risks.add_argument("--json", action="store_true", help="print JSON")
+
+    for sub in (list_cmd, show, check, risks):
         _articles_option(sub, suppress=True)
     return parser
 
@@ -88,7 +91,29 @@ def _show(library: Library, article_id: str, no_color: bool) -> int:
         raise UsageError(f"no article with id '{article_id}'{hint}")
     from kratom_tui.cli_output import print_article
 
-    print_article(article, no_color=no_color)
+    print_article(article, library.notes.for_article(article), no_color=no_color)
+    return EXIT_OK
+
+
+def _risks(library: Library, as_json: bool) -> int:
+    from kratom_tui.library.risk_overview import risk_overview
+
+    rows = [
+        {
+            "risk": row.name,
+            "count": len(row.named_by),
+            "articles": [
+                {"id": article.id, "title": article.title, "severity": severity} for article, severity in row.named_by
+            ],
+        }
+        for row in risk_overview(library)
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    from kratom_tui.cli_output import print_risk_overview
+
+    print_risk_overview(rows)
     return EXIT_OK
 
 
@@ -115,6 +140,8 @@ def run(argv: list[str] | None = None) -> int:
         return _list(library, args.json)
     if args.command == "show":
         return _show(library, args.id, args.no_color)
+    if args.command == "risks":
+        return _risks(library, args.json)
     return _check(library)
 
 

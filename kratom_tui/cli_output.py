@@ -13,6 +13,7 @@ from kratom_tui.document.article_parts import header, risks_and_disclaimers
 from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
 from kratom_tui.library.model import Article
+from kratom_tui.library.safety_notes import SafetyNote
 
 
 def _console(no_color: bool = False) -> Console:
@@ -35,7 +36,25 @@ def print_article_list(rows: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
-def print_article(article: Article, no_color: bool = False) -> None:
+def print_risk_overview(rows: list[dict[str, Any]]) -> None:
+    console = _console()
+    named = [
+        [f"{item['id']} ({item['severity'] or 'unrated'})" for item in row["articles"]] for row in rows
+    ]
+    if not console.is_terminal:
+        for row, articles in zip(rows, named):
+            print("\t".join([row["risk"], str(row["count"]), ", ".join(articles)]))
+        return
+    table = Table(box=None, header_style="bold")
+    table.add_column("risk", overflow="fold")
+    table.add_column("articles", justify="right")
+    table.add_column("named by (severity)", overflow="fold")
+    for row, articles in zip(rows, named):
+        table.add_row(Text(row["risk"]), str(row["count"]), Text(", ".join(articles)))
+    console.print(table)
+
+
+def print_article(article: Article, notes: list[SafetyNote], no_color: bool = False) -> None:
     console = _console(no_color)
     plain = no_color or not console.is_terminal
     console.print(header(article, TERMINAL))
@@ -47,4 +66,4 @@ def print_article(article: Article, no_color: bool = False) -> None:
         console.print(block.renderable)
     console.print()
     console.print(Rule("Risks and disclaimers", style=TERMINAL.rule))
-    console.print(risks_and_disclaimers(article, TERMINAL))
+    console.print(risks_and_disclaimers(article, TERMINAL, notes))

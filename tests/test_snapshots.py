@@ -12,6 +12,12 @@ from kratom_tui.ui.app import ReaderApp
 SIZES = [(80, 24), (120, 40)]
 
 
+@pytest.fixture(autouse=True)
+def fixed_config_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The urgent-help screen shows the settings path: keep it the same in every run."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/kratom-tui-snapshots/config")
+
+
 def make_app() -> ReaderApp:
     return ReaderApp(load_library(shipped_articles()), StateStore())
 
@@ -58,3 +64,18 @@ def test_light_theme(snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_contents(snap_compare, size) -> None:
     assert snap_compare(make_app(), press=["t"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_urgent_help(snap_compare, size) -> None:
+    assert snap_compare(make_app(), press=["exclamation_mark"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_risk_overview(snap_compare, size) -> None:
+    assert snap_compare(make_app(), press=["o"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_find_bar(snap_compare, size) -> None:
+    assert snap_compare(make_app(), press=["slash", *"kratom", "enter"], terminal_size=size)

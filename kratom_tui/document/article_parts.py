@@ -9,6 +9,7 @@ from rich.text import Text
 from kratom_tui.document.palette import Palette
 from kratom_tui.document.prefixed import Prefixed
 from kratom_tui.library.model import Article
+from kratom_tui.library.safety_notes import SafetyNote
 
 SEVERITY_ORDER = {"high": 0, "moderate": 1, "low": 2, None: 3}
 
@@ -29,21 +30,61 @@ def header(article: Article, palette: Palette) -> RenderableType:
     return Group(*lines)
 
 
-def risks_title(article: Article) -> str:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def risks_title(article: Article, notes: int = 0) -> str:
     """The panel's title, which keeps the counts visible while it is collapsed."""
-    risks, disclaimers = len(article.risks), len(article.disclaimers)
-    return (
-        f"Risks and disclaimers ({risks} risk{'s' * (risks != 1)}, "
-        f"{disclaimers} disclaimer{'s' * (disclaimers != 1)})"
-    )
+    counts = [_count(len(article.risks), "risk"), _count(len(article.disclaimers), "disclaimer")]
+    if article.claims:
+        counts.append(_count(len(article.claims), "claim"))
+    if notes:
+        counts.append(_count(notes, "safety note"))
+    return f"Risks and disclaimers ({', '.join(counts)})"
 
 
 def severity_label(severity: str | None) -> str:
     return (severity or "unrated").upper()
 
 
-def risks_and_disclaimers(article: Article, palette: Palette) -> RenderableType:
-    """Each risk with its severity in words and colour, then each disclaimer."""
+def _cited(note: SafetyNote, palette: Palette) -> Text:
+    return Text(f"Source: {note.source.cite()}; as of {note.as_of}.", palette.muted)
+
+
+def library_parts(article: Article, notes: list[SafetyNote], palette: Palette) -> list[RenderableType]:
+    """Claims to weigh and the library's safety notes, set apart from what the article itself says."""
+    parts: list[RenderableType] = []
+    if not article.claims and not notes:
+        return parts
+    parts += [Text(), Rule("Added by the library, not the article", style=palette.rule, characters="┄")]
+    by_id = {note.id: note for note in notes}
+    if article.claims:
+        parts.append(Text("Claims to weigh", palette.section))
+        for claim in article.claims:
+            item: list[RenderableType] = [Text(claim.claim, palette.strong)]
+            if claim.support:
+                item.append(Text.assemble(("Support given: ", palette.muted), claim.support))
+            for note_id in claim.counter:
+                note = by_id.get(note_id)
+                if note is not None:
+                    item.append(Prefixed(Group(Text(note.text), _cited(note, palette)), "↳ ", style=palette.muted))
+            parts.append(Prefixed(Group(*item), "• ", style=palette.muted))
+        parts.append(Text())
+    cited = {note_id for claim in article.claims for note_id in claim.counter}
+    others = [note for note in notes if note.id not in cited]
+    if others:
+        heading = "Other library safety notes" if cited & set(by_id) else "Library safety notes"
+        parts.append(Text(heading, palette.section))
+        for note in others:
+            parts.append(Prefixed(Group(Text(note.text), _cited(note, palette)), "• ", style=palette.muted))
+    return parts
+
+
+def risks_and_disclaimers(
+    article: Article, palette: Palette, notes: list[SafetyNote] | None = None
+) -> RenderableType:
+    """Each risk with its severity in words and colour, each disclaimer, then the library's parts."""
     parts: list[RenderableType] = [Text("Risks", palette.section)]
     if not article.risks:
         parts.append(Text("This article names no risks.", palette.muted))
@@ -60,4 +101,5 @@ def risks_and_disclaimers(article: Article, palette: Palette) -> RenderableType:
         parts.append(Text("This article states no disclaimers.", palette.muted))
     for disclaimer in article.disclaimers:
         parts.append(Prefixed(Text(disclaimer), "• ", style=palette.muted))
+    parts.extend(library_parts(article, notes or [], palette))
     return Group(*parts)

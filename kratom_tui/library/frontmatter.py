@@ -11,6 +11,7 @@ import yaml
 
 from kratom_tui.library.model import SEVERITIES, Claim, Problem, Risk
 from kratom_tui.library.sanitize import strip_controls
+from kratom_tui.library.yaml_loader import load_with_nodes
 
 FIRST_LINE = 2
 """The YAML text starts on the line after the opening `---`."""
@@ -131,12 +132,7 @@ def parse_front_matter(text: str, path: Path) -> Fields:
     """Parse `text` (the YAML between the fences); never raises."""
     fields = Fields()
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = load_with_nodes(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = FIRST_LINE + (mark.line if mark else 0)

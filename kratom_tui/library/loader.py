@@ -10,6 +10,7 @@ from pathlib import Path
 from kratom_tui.library.frontmatter import parse_front_matter
 from kratom_tui.library.model import UNCATEGORIZED, Article, Problem
 from kratom_tui.library.reading import read_head
+from kratom_tui.library.safety_notes import SafetyNotes, load_safety_notes
 from kratom_tui.library.scan import find_markdown
 
 
@@ -18,6 +19,7 @@ class Library:
     root: Path
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: SafetyNotes = field(default_factory=SafetyNotes)
 
     def __post_init__(self) -> None:
         self._by_id = {article.id: article for article in self.articles}
@@ -88,4 +90,7 @@ def load_library(root: Path) -> Library:
             article.id = unique
         taken.add(article.id)
         articles.append(article)
-    return Library(root, articles, problems)
+    notes = load_safety_notes(root)
+    problems.extend(notes.problems)
+    problems.extend(notes.check_references(articles))
+    return Library(root, articles, problems, notes)

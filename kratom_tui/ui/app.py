@@ -10,19 +10,23 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input
 
 from kratom_tui.document.article_parts import header, risks_and_disclaimers, risks_title
 from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.palette import Palette
 from kratom_tui.library import Article, Library
+from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.links import OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
+from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
-from kratom_tui.ui.commands import ArticleCommands, ConditionCommands
+from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
 from kratom_tui.ui.finder import Finder
 from kratom_tui.ui.screens.confirm import ConfirmScreen
 from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
+from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
+from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.theme_palette import palette_for
 from kratom_tui.ui.widgets.article_view import ArticleView
 from kratom_tui.ui.widgets.find_bar import FindBar
@@ -46,7 +50,7 @@ class ArticleLayouts:
 class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "kratom-tui"
-    COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands, SafetyCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide"), (110, "-very-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -61,12 +65,15 @@ class ReaderApp(App[None]):
         Binding("N", "find_step(False)", "Previous match", show=False),
         Binding("s", "search", "Search", show=False),
         Binding("b", "toggle_sidebar", "Library"),
+        Binding("o", "risk_overview", "Risk overview", show=False),
+        Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True),
     ]
 
-    def __init__(self, library: Library, state: StateStore) -> None:
+    def __init__(self, library: Library, state: StateStore, settings: Settings | None = None) -> None:
         super().__init__()
         self.library = library
         self.state = state
+        self.settings = settings or Settings()
         self.current: Article | None = None
         self.order = self._reading_order()
         self._palettes: dict[str, Palette] = {}
@@ -107,8 +114,9 @@ class ReaderApp(App[None]):
         else:
             self.notify("This library has no articles.", severity="warning")
         self.query_one("#sidebar" if not self._narrow() else "#article").focus()
-        if self.state.notice:
-            self.notify(self.state.notice, severity="warning", markup=False)
+        for notice in (self.state.notice, self.settings.notice):
+            if notice:
+                self.notify(notice, severity="warning", markup=False)
         if self.library.problems:
             count = len(self.library.problems)
             self.notify(
@@ -143,7 +151,12 @@ class ReaderApp(App[None]):
             palette = self.palette
             layout = ArticleLayouts(
                 ArticleView.new_layout(self._prelude(article), article.body(), palette, self.view.text_width()),
-                ArticleView.new_layout([risks_and_disclaimers(article, palette)], "", palette, self.risks.text_width()),
+                ArticleView.new_layout(
+                    [risks_and_disclaimers(article, palette, self.library.notes.for_article(article))],
+                    "",
+                    palette,
+                    self.risks.text_width(),
+                ),
             )
         self._layouts[key] = layout
         while len(self._layouts) > LAYOUT_CACHE_SIZE:
@@ -188,7 +201,8 @@ class ReaderApp(App[None]):
         layouts = self._layout_for(article)
         self.view.show(layouts.article, scroll_y)
         collapsed = article.id in self.state.get("risks_collapsed", [])
-        self.risks.show_panel(risks_title(article), layouts.risks, collapsed)
+        notes = len(self.library.notes.for_article(article))
+        self.risks.show_panel(risks_title(article, notes), layouts.risks, collapsed)
         self.query_one(LibraryTree).mark_open(article.id)
         self.sub_title = article.title
         self.state.set("article", article.id)
@@ -249,6 +263,33 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `!` is a priority key so it works on every screen, but a text box still gets to type it.
+        if action == "urgent_help" and isinstance(self.focused, Input):
+            return False
+        return True
+
+    def action_urgent_help(self) -> None:
+        if not isinstance(self.screen, UrgentHelpScreen):
+            self.push_screen(UrgentHelpScreen(self.settings))
+
+    def action_risk_overview(self) -> None:
+        def opened(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self.open_at_risk(*choice)
+
+        self.push_screen(RiskOverviewScreen(risk_overview(self.library), self.library.articles), opened)
+
+    def open_at_risk(self, article_id: str, risk_name: str) -> None:
+        """Open an article with its panel unfolded, focused and scrolled to one risk."""
+        self.open_article(article_id, focus=False)
+        panel = self.risks
+        panel.collapsed = False
+        panel.focus()
+        if panel.layout_ is not None:
+            line = next((n for n, text in enumerate(panel.layout_.plain) if risk_name in text), 0)
+            panel.scroll_to_line(line)
 
     def action_contents(self) -> None:
         def jump(line: int | None) -> None:
@@ -349,5 +390,5 @@ class ReaderApp(App[None]):
 
 
 def run_app(library: Library) -> int:
-    ReaderApp(library, StateStore()).run()
+    ReaderApp(library, StateStore(), load_settings()).run()
     return 0

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
+from textual.markup import escape
 
 if TYPE_CHECKING:
     from kratom_tui.ui.app import ReaderApp
@@ -47,7 +48,11 @@ class ArticleCommands(_LibraryProvider):
 
     def entries(self) -> list[tuple[str, str, object]]:
         return [
-            (f"Open article: {article.title}", ", ".join(article.conditions), partial(self.reader.open_article, article.id))
+            (
+                f"Open article: {article.title}",
+                escape(", ".join(article.conditions)),
+                partial(self.reader.open_article, article.id),
+            )
             for article in self.reader.library.articles
         ]
 
@@ -59,4 +64,14 @@ class ConditionCommands(_LibraryProvider):
         return [
             (f"Go to condition: {name}", f"{len(articles)} article(s)", partial(self.reader.go_to_condition, name))
             for name, articles in self.reader.library.by_condition().items()
+        ]
+
+
+class SafetyCommands(_LibraryProvider):
+    """The urgent-help overlay and the risk overview."""
+
+    def entries(self) -> list[tuple[str, str, object]]:
+        return [
+            ("Urgent help", "who to call, and warning signs (!)", self.reader.action_urgent_help),
+            ("Risk overview", "every risk against the articles that name it (o)", self.reader.action_risk_overview),
         ]
