@@ -1,4 +1,4 @@
-"""The `kratom-tui` command: launch the reader, or list, show and check articles.
+"""The `kratom-tui` command: launch the reader, or list, show, check and search articles.
 
 The non-interactive commands never import Textual, so they start fast in scripts and pipes.
 """
@@ -15,6 +15,8 @@ from kratom_tui.library import Library, load_library
 from kratom_tui.library.location import ENV_VAR, library_folder
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+PROGRESS_THRESHOLD = 200
+"""`search` shows a progress bar (on a terminal) when it indexes more articles than this."""
 
 
 class UsageError(Exception):
@@ -53,9 +55,32 @@ def build_parser() -> argparse.ArgumentParser:
     risks = commands.add_parser("risks", help="every risk named in the library, against the articles naming it")
     risks.add_argument("--json", action="store_true", help="print JSON")
 
-    for sub in (list_cmd, show, check, risks):
+    search = commands.add_parser(
+        "search",
+        help="search the whole library: ranked articles with snippets",
+        description='Words are all required and stemmed (legs finds leg); "quoted words" are a phrase; '
+        "word* matches words starting with it; condition:NAME (or condition:\"two words\") keeps the "
+        "articles of a condition. Put -- before a query that starts with a dash. "
+        "Exit status 1 when nothing matches.",
+    )
+    search.add_argument("query", nargs="+", help="what to find (several words are joined by spaces)")
+    search.add_argument("--condition", metavar="C", help="only articles of a condition (the start of a word of its name is enough)")
+    search.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N results (default: 20)")
+    search.add_argument("--json", action="store_true", help="print JSON: id, title, conditions, score, snippet")
+
+    for sub in (list_cmd, show, check, risks, search):
         _articles_option(sub, suppress=True)
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not '{text}'")
+    return value
 
 
 def _load(folder: Path) -> Library:
@@ -127,6 +152,99 @@ def _check(library: Library) -> int:
     return EXIT_PROBLEMS if count else EXIT_OK
 
 
+class _IndexingProgress:
+    """A Rich progress bar on stderr while many articles are indexed, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self._bar = None
+        self._task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if total <= PROGRESS_THRESHOLD or not sys.stderr.isatty():
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("Indexing the library"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("index", total=total)
+        self._bar.update(self._task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def _search(library: Library, words: list[str], condition: str | None, limit: int, as_json: bool) -> int:
+    from kratom_tui.search import SearchIndex, SearchUnavailable
+
+    query = " ".join(words)
+    try:
+        index = SearchIndex.open(library.root)
+    except SearchUnavailable as error:
+        raise UsageError(str(error)) from None
+    with index:
+        if index.notice:
+            print(f"kratom-tui: {index.notice}", file=sys.stderr)
+        progress = _IndexingProgress()
+        try:
+            index.update(library, progress=progress)
+        finally:
+            progress.close()
+        hits = index.search(query, condition=condition, limit=limit)
+    if as_json:
+        rows = [
+            {
+                "id": hit.article_id,
+                "title": hit.title,
+                "conditions": list(hit.conditions),
+                "score": round(hit.score, 6),
+                "snippet": hit.snippet,
+            }
+            for hit in hits
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif hits:
+        _print_hits(hits)
+    if not hits:
+        print(f"kratom-tui: no article matches: {query}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _print_hits(hits: list) -> None:
+    """One block per result: `id — title (conditions)`, then the snippet indented; Rich on a terminal."""
+    from rich.console import Console
+
+    console = Console(highlight=False, emoji=False, markup=False)
+    if not console.is_terminal:
+        blocks = [f"{hit.article_id} \u2014 {hit.title} ({', '.join(hit.conditions)})\n    {hit.snippet}" for hit in hits]
+        print("\n\n".join(blocks))
+        return
+    from rich.padding import Padding
+    from rich.text import Text
+
+    for number, hit in enumerate(hits):
+        if number:
+            console.print()
+        heading = Text.assemble((hit.article_id, "bold cyan"), " \u2014 ", (hit.title, "bold"))
+        heading.append(f" ({', '.join(hit.conditions)})", "dim")
+        console.print(heading)
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize("bold black on yellow", start, end)
+        console.print(Padding(snippet, (0, 0, 0, 4)))
+
+
 def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     folder = library_folder(getattr(args, "dir", None) or args.articles)
@@ -142,6 +260,8 @@ def run(argv: list[str] | None = None) -> int:
         return _show(library, args.id, args.no_color)
     if args.command == "risks":
         return _risks(library, args.json)
+    if args.command == "search":
+        return _search(library, args.query, args.condition, args.limit, args.json)
     return _check(library)
 
 

@@ -101,3 +101,15 @@ def test_markup_and_link_styles_never_come_from_article_text() -> None:
     assert "[bold]x[/bold] [@click=app.quit]y[/] t [j](javascript:alert)" in layout.plain[0]
     metas = [segment.style.meta for line in layout.lines for segment in line if segment.style and segment.style.meta]
     assert metas == [{"@click": "open_link(0)"}]
+
+
+def test_giant_paragraphs_and_lines_are_cut_anyway() -> None:
+    line = "word " * 100_000
+    pieces = chunks_of(line, 64)
+    assert "".join(pieces) == line
+    assert max(map(len, pieces)) <= 65536
+    code = "```\n" + "code line\n" * 20_000 + "```\nafter\n"
+    pieces = chunks_of(code, 64)
+    assert all(piece.startswith("```") for piece in pieces[:-1])
+    blocks = [block for piece in pieces for block in BlockRenderer(TERMINAL, Links()).render(piece)]
+    assert sum(1 for block in blocks if "code line" in str(getattr(block.renderable, "renderable", ""))) >= 2

@@ -181,5 +181,6 @@ def test_broken_files_never_raise_and_good_ones_load(tmp_path: Path) -> None:
     library = load_library(root)
     ids = {a.id for a in library.articles}
     assert {"empty", "only-front", "good"} <= ids
-    assert "list-root" not in ids
     assert library.get("only-front").body() == ""
+    assert library.get("list-root").body() == "---\n- a\n- b\n---\n", "a '---' block that is no mapping stays text"
+    assert any("not a mapping" in p.message and p.level == "warning" for p in library.problems)

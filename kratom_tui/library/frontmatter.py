@@ -29,6 +29,8 @@ class Fields:
     extra: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     broken: bool = False
+    not_front_matter: bool = False
+    """The `---` block was not a mapping: most likely markdown (a rule), so it stays in the body."""
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
@@ -123,7 +125,7 @@ class _Checker:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", bool: "true/false", type(None): "empty"}.get(
+    return {dict: "a mapping", list: "a list", bool: "true/false", type(None): "empty", str: "text"}.get(
         type(value), type(value).__name__
     )
 
@@ -137,6 +139,9 @@ def parse_front_matter(text: str, path: Path) -> Fields:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = FIRST_LINE + (mark.line if mark else 0)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context, opened = getattr(error, "context", None), getattr(error, "context_mark", None)
+        if context and opened is not None and opened.line + FIRST_LINE != line:
+            reason += f" ({context} begun on line {opened.line + FIRST_LINE})"
         fields.problems.append(Problem(path, line, f"invalid YAML in front matter: {reason}"))
         fields.broken = True
         return fields
@@ -148,9 +153,14 @@ def parse_front_matter(text: str, path: Path) -> Fields:
         return fields
     if not isinstance(data, dict):
         fields.problems.append(
-            Problem(path, FIRST_LINE, f"front matter should be a mapping of fields, not {_kind(data)}")
+            Problem(
+                path,
+                FIRST_LINE,
+                f"the opening '---' block is {_kind(data)}, not a mapping of fields; shown as part of the text",
+                "warning",
+            )
         )
-        fields.broken = True
+        fields.not_front_matter = True
         return fields
     check = _Checker(path, _key_lines(node), fields)
     for raw_key, value in data.items():

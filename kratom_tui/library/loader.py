@@ -59,6 +59,8 @@ def load_article(path: Path, root: Path, problems: list[Problem]) -> Article | N
         problems.extend(fields.problems)
         if fields.broken:
             return None
+        if fields.not_front_matter:
+            head.body_offset, head.body_line = 0, 1
         values, extra = fields.values, fields.extra
     title = values.pop("title", None) or head.first_heading or _title_from_name(path)
     return Article(

@@ -115,7 +115,7 @@ def read_body(path: Path, offset: int, first_line: int) -> tuple[str, tuple[Prob
     if len(data) > MAX_BODY_BYTES:
         data = data[:MAX_BODY_BYTES]
         cut = data.rfind(b"\n")
-        data = data[: cut if cut > 0 else len(data)]
+        data = data[: cut + 1 if cut > 0 else len(data)]
         problems.append(
             Problem(
                 path,

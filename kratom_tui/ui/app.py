@@ -25,6 +25,7 @@ from kratom_tui.ui.finder import Finder
 from kratom_tui.ui.screens.confirm import ConfirmScreen
 from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
+from kratom_tui.ui.screens.problems import ProblemsScreen
 from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.theme_palette import palette_for
@@ -120,7 +121,7 @@ class ReaderApp(App[None]):
         if self.library.problems:
             count = len(self.library.problems)
             self.notify(
-                f"{count} problem(s) in the library; run `kratom-tui check` to list them.",
+                f"{count} problem(s) in the library: see the end of the sidebar, or run `kratom-tui check`.",
                 severity="warning",
                 markup=False,
             )
@@ -230,6 +231,12 @@ class ReaderApp(App[None]):
 
     def on_library_tree_open_article(self, message: LibraryTree.OpenArticle) -> None:
         self.open_article(message.article_id)
+
+    def on_library_tree_open_problems(self, _message: LibraryTree.OpenProblems) -> None:
+        self.action_problems()
+
+    def action_problems(self) -> None:
+        self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
 
     def on_risks_panel_toggled(self, message: RisksPanel.Toggled) -> None:
         if self.current is None:

@@ -68,10 +68,15 @@ class ConditionCommands(_LibraryProvider):
 
 
 class SafetyCommands(_LibraryProvider):
-    """The urgent-help overlay and the risk overview."""
+    """The urgent-help overlay, the risk overview and the library's problems."""
 
     def entries(self) -> list[tuple[str, str, object]]:
         return [
             ("Urgent help", "who to call, and warning signs (!)", self.reader.action_urgent_help),
             ("Risk overview", "every risk against the articles that name it (o)", self.reader.action_risk_overview),
+            (
+                "Show problems",
+                f"{len(self.reader.library.problems)} file problem(s) in the library",
+                self.reader.action_problems,
+            ),
         ]

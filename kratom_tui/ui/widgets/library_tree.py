@@ -19,6 +19,8 @@ OPEN_MARK = "▶ "
 class NodeData:
     condition: str
     article_id: str | None = None
+    problems: bool = False
+    """The node that opens the library's problems."""
 
 
 class LibraryTree(Tree[NodeData]):
@@ -35,6 +37,9 @@ class LibraryTree(Tree[NodeData]):
         Binding("g,home", "first", "First", show=False),
         Binding("G,end", "last", "Last", show=False),
     ]
+
+    class OpenProblems(Message):
+        pass
 
     class OpenArticle(Message):
         def __init__(self, article_id: str) -> None:
@@ -57,6 +62,10 @@ class LibraryTree(Tree[NodeData]):
             for article in articles:
                 node = branch.add_leaf(self._article_label(article.title, False), NodeData(condition, article.id))
                 self._article_nodes.append(node)
+        if self.library.problems:
+            count = len(self.library.problems)
+            label = Text(f"⚠ {count} problem{'s' * (count != 1)} in the library", style="bold yellow")
+            self.root.add_leaf(label, NodeData("", problems=True))
 
     @staticmethod
     def _article_label(title: str, is_open: bool) -> Text:
@@ -94,7 +103,12 @@ class LibraryTree(Tree[NodeData]):
 
     def _open_cursor(self) -> bool:
         node = self.cursor_node
-        if node is not None and node.data is not None and node.data.article_id is not None:
+        if node is None or node.data is None:
+            return False
+        if node.data.problems:
+            self.post_message(self.OpenProblems())
+            return True
+        if node.data.article_id is not None:
             self.post_message(self.OpenArticle(node.data.article_id))
             return True
         return False

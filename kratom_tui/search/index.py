@@ -1,0 +1,512 @@
+"""The full-text index of a library: SQLite FTS5 in the user cache folder, updated incrementally.
+
+One database file per library folder (named by a hash of its resolved path). `update` re-reads only
+the files whose size or modification time changed and drops the ones that went away, all in one
+transaction, so a crash leaves the previous index usable. A file of another schema version is
+rebuilt; a corrupt one is moved aside (`*.corrupt-TIMESTAMP`) and rebuilt; when the cache folder
+cannot be written the index lives in memory and `notice` says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from kratom_tui.search.query import condition_key, parse_query
+
+if TYPE_CHECKING:
+    from kratom_tui.library import Article, Library
+
+SCHEMA_VERSION = 1
+APP_NAME = "kratom-tui"
+COLUMNS = ("id", "conditions", "title", "summary", "body", "risks", "disclaimers")
+WEIGHTS = {"id": 0.0, "conditions": 0.0, "title": 10.0, "summary": 4.0, "body": 1.0, "risks": 3.0, "disclaimers": 2.0}
+SNIPPET_WORDS = 30
+START, END = "\x02", "\x03"
+"""Snippet markers: C0 controls, which the loader removes from every article, so never in the text."""
+LIST_SEPARATOR = "\x1f"
+ELLIPSIS = "\u2026"
+
+_RANK = "bm25(" + ", ".join(f"{WEIGHTS[name]:g}" for name in COLUMNS) + ")"
+_SCHEMA = f"""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(
+    doc INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    article_id TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE conditions(doc INTEGER NOT NULL, key TEXT NOT NULL);
+CREATE INDEX conditions_by_doc ON conditions(doc);
+CREATE VIRTUAL TABLE docs USING fts5({", ".join(name + (" UNINDEXED" if not WEIGHTS[name] else "") for name in COLUMNS)},
+    tokenize='porter unicode61');
+INSERT INTO docs(docs, rank) VALUES('rank', '{_RANK}');
+"""
+
+# SQLite primary result codes.
+_CORRUPT, _NOTADB = 11, 26
+_CANNOT_WRITE = {3, 8, 10, 13, 14}  # PERM, READONLY, IOERR, FULL, CANTOPEN
+
+# A cheap clean-up of markdown for indexing and snippets: no parse, just markup characters and link
+# destinations removed.
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+_RULE_LINE = re.compile(r"^[ \t]*[-=:|*+ \t]{3,}$", re.MULTILINE)
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+", re.MULTILINE)
+_MARKUP = re.compile(r"[*_`~\\]+")
+_SPACED = re.compile(r"[#>|<]+")
+_PIECES = re.compile(f"[{START}{END}]|\\s+|[^{START}{END}\\s]+")
+
+T = TypeVar("T")
+
+
+class SearchUnavailable(Exception):
+    """This Python's SQLite cannot do full-text search (no FTS5)."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: str
+    title: str
+    conditions: tuple[str, ...]
+    score: float
+    """Higher is better (BM25, negated)."""
+    snippet: str
+    """Plain text, about 30 words around the best match."""
+    highlights: tuple[tuple[int, int], ...]
+    """(start, end) character spans of the matched words in `snippet`."""
+
+
+def default_cache_dir() -> Path:
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "search"
+
+
+def database_name(library_root: Path) -> str:
+    resolved = str(Path(library_root).expanduser().resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"library-{digest[:24]}.sqlite3"
+
+
+@functools.cache
+def _fts5_problem() -> str | None:
+    """Why FTS5 cannot be used here, or None when it can."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='porter unicode61')")
+    except sqlite3.Error as error:
+        return f"{error} (SQLite {sqlite3.sqlite_version})"
+    finally:
+        connection.close()
+    return None
+
+
+def require_fts5() -> None:
+    problem = _fts5_problem()
+    if problem is not None:
+        raise SearchUnavailable(f"SQLite here lacks FTS5: {problem}")
+
+
+def clean_markdown(text: str) -> str:
+    """Body text without markup characters and link destinations (a few regexes, not a parse)."""
+    text = _LINK.sub(r"\1", text)
+    text = _REFERENCE.sub("", text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _RULE_LINE.sub("", text)
+    text = _LIST_MARK.sub("", text)
+    text = _MARKUP.sub("", text)
+    return _SPACED.sub(" ", text)
+
+
+def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Remove the snippet markers and fold runs of white space; return the text and marked spans."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    space = False
+    opened = False
+    start: int | None = None
+    for piece in _PIECES.findall(marked):
+        if piece == START:
+            opened, start = True, None
+        elif piece == END:
+            if opened and start is not None:
+                spans.append((start, length))
+            opened, start = False, None
+        elif piece[0].isspace():
+            space = True
+        else:
+            if space and length:
+                out.append(" ")
+                length += 1
+            space = False
+            if opened and start is None:
+                start = length
+            out.append(piece)
+            length += len(piece)
+    return "".join(out), tuple(spans)
+
+
+def _first_words(text: str, count: int = SNIPPET_WORDS) -> str:
+    words = clean_markdown(text).split()
+    return " ".join(words[:count]) + (f" {ELLIPSIS}" if len(words) > count else "")
+
+
+def _fields(article: Article) -> tuple[str, ...]:
+    risks = "\n".join(f"{risk.name}: {risk.detail}" if risk.detail else risk.name for risk in article.risks)
+    return (
+        article.id,
+        LIST_SEPARATOR.join(article.conditions),
+        article.title,
+        article.summary,
+        clean_markdown(article.body()),
+        risks,
+        "\n".join(article.disclaimers),
+    )
+
+
+def _code(error: sqlite3.Error) -> int:
+    return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _is_corrupt(error: BaseException) -> bool:
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    code = _code(error)
+    if code:
+        return code in (_CORRUPT, _NOTADB)
+    message = str(error).lower()
+    return "malformed" in message or "not a database" in message or "corrupt" in message
+
+
+def _cannot_write(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and _code(error) in _CANNOT_WRITE
+
+
+def _remove_sidecars(path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        try:
+            path.with_name(path.name + suffix).unlink()
+        except FileNotFoundError:
+            pass
+
+
+class SearchIndex:
+    """Full-text search over one library folder. Safe to update from one thread while another searches."""
+
+    notice: str | None
+
+    def __init__(self, path: Path | None, library_root: Path) -> None:
+        self.path = path
+        """The database file; None when the index is in memory."""
+        self.library_root = library_root
+        self.notice = None
+        self._library: Library | None = None
+        self._writer: sqlite3.Connection | None = None
+        self._reader: sqlite3.Connection | None = None
+        self._write_lock = threading.RLock()
+        self._read_lock = threading.RLock()
+        self.set_aside: list[Path] = []
+        """Corrupt database files moved aside while this index was open."""
+
+    # Opening -----------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, library_root: Path, cache_dir: Path | None = None) -> SearchIndex:
+        """The index of `library_root`, created when missing; raises SearchUnavailable without FTS5."""
+        require_fts5()
+        root = Path(library_root).expanduser()
+        folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        index = cls(folder / database_name(root), root)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            index._open_file()
+        except (OSError, sqlite3.Error) as error:
+            index._use_memory(error)
+        return index
+
+    @staticmethod
+    def _connect(target: str | Path) -> sqlite3.Connection:
+        connection = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=10.0)
+        connection.execute("PRAGMA busy_timeout = 10000")
+        return connection
+
+    def _open_file(self) -> None:
+        assert self.path is not None
+        try:
+            writer = self._prepare(self._connect(self.path))
+        except sqlite3.DatabaseError as error:
+            if not _is_corrupt(error):
+                raise
+            self._move_aside()
+            writer = self._prepare(self._connect(self.path))
+        self._writer = writer
+        self._reader = self._connect(self.path)
+
+    def _prepare(self, connection: sqlite3.Connection) -> sqlite3.Connection:
+        """Check the file's schema version; recreate a stale file; create the schema in a new one."""
+        assert self.path is not None
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                connection.close()
+                self.path.unlink()
+                _remove_sidecars(self.path)
+                connection = self._connect(self.path)
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            self._create_schema(connection)
+            # Touch every table, so that a damaged file shows itself now rather than mid-search.
+            connection.execute("SELECT count(*) FROM files").fetchone()
+            connection.execute("SELECT rowid FROM docs WHERE docs MATCH 'probe' LIMIT 1").fetchall()
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    @staticmethod
+    def _create_schema(connection: sqlite3.Connection) -> None:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                for statement in _SCHEMA.split(";\n"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def _move_aside(self) -> None:
+        """Rename a corrupt database file to `NAME.corrupt-TIMESTAMP` and forget its journals."""
+        assert self.path is not None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        try:
+            os.replace(self.path, target)
+            self.set_aside.append(target)
+        except FileNotFoundError:
+            pass
+        _remove_sidecars(self.path)
+
+    def _use_memory(self, error: BaseException) -> None:
+        self._close_connections()
+        folder = self.path.parent if self.path is not None else "?"
+        reason = getattr(error, "strerror", None) or str(error)
+        problem = "cache folder not writable" if isinstance(error, OSError) or _cannot_write(error) else "index file unusable"
+        self.notice = f"Search index kept in memory: {problem} ({folder}: {reason})"
+        self.path = None
+        connection = self._connect(":memory:")
+        self._create_schema(connection)
+        self._writer = self._reader = connection
+
+    def _close_connections(self) -> None:
+        for connection in {id(c): c for c in (self._reader, self._writer) if c is not None}.values():
+            connection.close()
+        self._reader = self._writer = None
+
+    def close(self) -> None:
+        with self._write_lock, self._read_lock:
+            self._close_connections()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # Recovery ----------------------------------------------------------------------------------
+
+    def _recover(self, error: BaseException) -> None:
+        """After a corrupt file or a failed write: start again on a fresh file, or in memory."""
+        with self._write_lock, self._read_lock:
+            self._close_connections()
+            if self.path is not None and _is_corrupt(error):
+                self._move_aside()
+                try:
+                    self._open_file()
+                    return
+                except (OSError, sqlite3.Error) as again:
+                    error = again
+            self._use_memory(error)
+
+    def _guarded(self, action: Callable[[], T], rebuild: bool) -> T:
+        try:
+            return action()
+        except sqlite3.DatabaseError as error:
+            if not (_is_corrupt(error) or (_cannot_write(error) and self.path is not None)):
+                raise
+            self._recover(error)
+            if rebuild and self._library is not None:
+                self._update(self._library, None)
+            return action()
+
+    # Updating ----------------------------------------------------------------------------------
+
+    def update(self, library: Library, progress: Callable[[int, int], None] | None = None) -> int:
+        """Bring the index in line with `library`; return how many articles were (re)indexed.
+
+        `progress(done, total)` is called before the first and after each article re-read.
+        """
+        self._library = library
+        return self._guarded(lambda: self._update(library, progress), rebuild=False)
+
+    def _update(self, library: Library, progress: Callable[[int, int], None] | None) -> int:
+        current: dict[str, tuple[Article, int, int]] = {}
+        for article in library.articles:
+            try:
+                stat = article.path.stat()
+            except OSError:
+                continue
+            current[self._key(article.path, library.root)] = (article, stat.st_size, stat.st_mtime_ns)
+        with self._write_lock:
+            connection = self._writer
+            if connection is None:
+                raise RuntimeError("the search index is closed")
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                count = self._apply(connection, current, progress)
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+        return count
+
+    @staticmethod
+    def _key(path: Path, root: Path) -> str:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def _apply(
+        self,
+        connection: sqlite3.Connection,
+        current: dict[str, tuple[Article, int, int]],
+        progress: Callable[[int, int], None] | None,
+    ) -> int:
+        known = {
+            path: (doc, article_id, size, mtime)
+            for doc, path, article_id, size, mtime in connection.execute(
+                "SELECT doc, path, article_id, size, mtime_ns FROM files"
+            )
+        }
+        for path, (doc, *_rest) in known.items():
+            if path not in current:
+                self._drop(connection, doc)
+                connection.execute("DELETE FROM files WHERE doc = ?", (doc,))
+        changed = [
+            (path, entry, known.get(path))
+            for path, entry in current.items()
+            if known.get(path, (None,))[1:] != (entry[0].id, entry[1], entry[2])
+        ]
+        total = len(changed)
+        if progress is not None and total:
+            progress(0, total)
+        for done, (path, (article, size, mtime), old) in enumerate(changed, 1):
+            fields = _fields(article)
+            if old is None:
+                doc = connection.execute(
+                    "INSERT INTO files(path, article_id, size, mtime_ns) VALUES (?, ?, ?, ?)",
+                    (path, article.id, size, mtime),
+                ).lastrowid
+            else:
+                doc = old[0]
+                self._drop(connection, doc)
+                connection.execute(
+                    "UPDATE files SET article_id = ?, size = ?, mtime_ns = ? WHERE doc = ?",
+                    (article.id, size, mtime, doc),
+                )
+            connection.execute(
+                f"INSERT INTO docs(rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})", (doc, *fields)
+            )
+            connection.executemany(
+                "INSERT INTO conditions(doc, key) VALUES (?, ?)",
+                [(doc, condition_key(name)) for name in dict.fromkeys(article.conditions)],
+            )
+            if progress is not None:
+                progress(done, total)
+        return total
+
+    @staticmethod
+    def _drop(connection: sqlite3.Connection, doc: int) -> None:
+        connection.execute("DELETE FROM docs WHERE rowid = ?", (doc,))
+        connection.execute("DELETE FROM conditions WHERE doc = ?", (doc,))
+
+    def _search_lock(self) -> threading.RLock:
+        """The reader's lock; the writer's when both are one connection (in memory)."""
+        return self._write_lock if self._reader is self._writer else self._read_lock
+
+    # Searching ---------------------------------------------------------------------------------
+
+    def search(self, query: str, condition: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """The best `limit` articles for `query` (see kratom_tui.search.query), best first.
+
+        `condition` narrows like `condition:` in the query; both apply when both are given. A query
+        with only a condition lists that condition's articles by title. Never raises on any text.
+        """
+        parsed = parse_query(query)
+        keys = [key for key in (condition_key(wanted or "") for wanted in (condition, parsed.condition)) if key]
+        if limit <= 0 or (parsed.fts is None and not keys):
+            return []
+        return self._guarded(lambda: self._search(parsed.fts, keys, limit), rebuild=True)
+
+    def _search(self, fts: str | None, keys: list[str], limit: int) -> list[SearchHit]:
+        where = "".join(
+            " AND rowid IN (SELECT doc FROM conditions WHERE instr(' ' || key, ?) > 0)" for _key in keys
+        )
+        values: list[Any] = [f" {key}" for key in keys]
+        with self._search_lock():
+            connection = self._reader
+            if connection is None:
+                raise RuntimeError("the search index is closed")
+            if fts is None:
+                rows = connection.execute(
+                    f"SELECT id, conditions, title, summary, substr(body, 1, 2000) FROM docs WHERE 1{where} "
+                    "ORDER BY title COLLATE NOCASE, id LIMIT ?",
+                    (*values, limit),
+                ).fetchall()
+                return [
+                    SearchHit(article_id, title, self._split(conditions), 0.0, _first_words(summary or body), ())
+                    for article_id, conditions, title, summary, body in rows
+                ]
+            rows = connection.execute(
+                "SELECT rowid, id, conditions, title, -rank, "
+                f"snippet(docs, {COLUMNS.index('body')}, '{START}', '{END}', '{ELLIPSIS}', {SNIPPET_WORDS}) "
+                f"FROM docs WHERE docs MATCH ?{where} ORDER BY rank LIMIT ?",
+                (fts, *values, limit),
+            ).fetchall()
+            hits = []
+            for doc, article_id, conditions, title, score, marked in rows:
+                if START not in marked:
+                    # No match in the body: the best snippet from the other columns.
+                    marked = connection.execute(
+                        f"SELECT snippet(docs, -1, '{START}', '{END}', '{ELLIPSIS}', {SNIPPET_WORDS}) "
+                        "FROM docs WHERE docs MATCH ? AND rowid = ?",
+                        (fts, doc),
+                    ).fetchone()[0]
+                snippet, highlights = unmark(marked)
+                hits.append(SearchHit(article_id, title, self._split(conditions), float(score), snippet, highlights))
+            return hits
+
+    @staticmethod
+    def _split(conditions: str) -> tuple[str, ...]:
+        return tuple(conditions.split(LIST_SEPARATOR)) if conditions else ()
