@@ -10,7 +10,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input
+from textual import work
+from textual.widgets import Footer, Header, Input, ProgressBar
 
 from kratom_tui.document.article_parts import header, risks_and_disclaimers, risks_title
 from kratom_tui.document.layout import DocumentLayout
@@ -25,6 +26,8 @@ from kratom_tui.ui.finder import Finder
 from kratom_tui.ui.screens.confirm import ConfirmScreen
 from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
+from kratom_tui.ui.screens.search import SearchScreen
+from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.screens.problems import ProblemsScreen
 from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
@@ -39,6 +42,8 @@ LAYOUT_CACHE_SIZE = 8
 FIND_RESCAN_SECONDS = 0.2
 """While a long article is still being laid out, the find bar takes in new lines this often."""
 PREFETCH_DELAY = 0.15
+PROGRESS_FROM = 200
+"""Indexing at least this many articles shows a progress bar under the sidebar."""
 """Seconds after an article opens before its neighbours are laid out in advance."""
 
 
@@ -64,7 +69,7 @@ class ReaderApp(App[None]):
         Binding("slash", "find", "Find"),
         Binding("n", "find_step(True)", "Next match", show=False),
         Binding("N", "find_step(False)", "Previous match", show=False),
-        Binding("s", "search", "Search", show=False),
+        Binding("s", "search", "Search"),
         Binding("b", "toggle_sidebar", "Library"),
         Binding("o", "risk_overview", "Risk overview", show=False),
         Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True),
@@ -77,6 +82,7 @@ class ReaderApp(App[None]):
         self.settings = settings or Settings()
         self.current: Article | None = None
         self.order = self._reading_order()
+        self.search_service = SearchService(library)
         self._palettes: dict[str, Palette] = {}
         self._layouts: dict[tuple[str, str], ArticleLayouts] = {}
         self._prefetch_timer: Timer | None = None
@@ -92,7 +98,9 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield LibraryTree(self.library, id="sidebar")
+            with Vertical(id="sidebar-column"):
+                yield LibraryTree(self.library, id="sidebar")
+                yield ProgressBar(id="index-progress", show_eta=False)
             with Vertical(id="reader"):
                 yield ArticleView(id="article")
                 yield RisksPanel(id="risks")
@@ -105,6 +113,7 @@ class ReaderApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.finder = Finder(self.view, self.risks)
+        self._build_index()
         self.set_interval(FIND_RESCAN_SECONDS, self._rescan_find, name="find-rescan")
         first_id = self.state.get("article")
         if first_id not in self.order:
@@ -361,39 +370,73 @@ class ReaderApp(App[None]):
         self.view.focus()
 
     def action_search(self) -> None:
-        self.notify("Library search is not available yet.", severity="warning")
+        def opened(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            article_id, query = choice
+            self.open_article(article_id)
+            article = self.library.get(article_id)
+            if article is None:
+                return
+            text = self.search_service.find_text(query, f"{article.title}\n{article.body()}")
+            if text:
+                self.action_find(text)
+                self.finder.search(text)
+                self._show_find_count()
+
+        self.push_screen(SearchScreen(self.search_service), opened)
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _build_index(self) -> None:
+        notice = self.search_service.build(lambda done, total: self.call_from_thread(self._index_progress, done, total))
+        self.call_from_thread(self._index_built, notice)
+
+    def _index_progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#index-progress", ProgressBar)
+        if total >= PROGRESS_FROM and done < total:
+            bar.display = True
+            bar.update(total=total, progress=done)
+        else:
+            bar.display = False
+
+    def _index_built(self, notice: str | None) -> None:
+        self.query_one("#index-progress", ProgressBar).display = False
+        if notice:
+            self.notify(notice, title="Search", severity="warning", markup=False)
 
     def _narrow(self) -> bool:
         return self.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
 
-    def _sidebar(self) -> LibraryTree:
-        return self.query_one(LibraryTree)
+    def _sidebar_column(self) -> Vertical:
+        return self.query_one("#sidebar-column", Vertical)
 
     def _show_sidebar(self) -> None:
-        sidebar = self._sidebar()
-        sidebar.remove_class("-hidden")
-        sidebar.add_class("-visible")
+        column = self._sidebar_column()
+        column.remove_class("-hidden")
+        column.add_class("-visible")
 
     def _hide_overlay(self) -> None:
         if self._narrow():
-            self._sidebar().remove_class("-visible")
+            self._sidebar_column().remove_class("-visible")
 
     def action_toggle_sidebar(self) -> None:
-        sidebar = self._sidebar()
-        narrow = self._narrow()
-        showing = sidebar.has_class("-visible") if narrow else not sidebar.has_class("-hidden")
+        column = self._sidebar_column()
+        showing = column.has_class("-visible") if self._narrow() else not column.has_class("-hidden")
         if showing:
-            sidebar.remove_class("-visible")
-            sidebar.add_class("-hidden")
+            column.remove_class("-visible")
+            column.add_class("-hidden")
             self.view.focus()
         else:
             self._show_sidebar()
-            sidebar.focus()
+            self.query_one(LibraryTree).focus()
 
     async def action_quit(self) -> None:
         self._remember_scroll()
         self.state.save()
         self.exit()
+
+    def on_unmount(self) -> None:
+        self.search_service.close()
 
 
 def run_app(library: Library) -> int:

@@ -33,7 +33,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("enter / shift+enter", "in the find bar: next / previous match (also down / up)"),
             ("n / N", "next / previous match, also after the find bar is closed"),
             ("escape", "close the find bar or a dialog"),
-            ("s", "search the library"),
+            ("s", "search the library: words, \"a phrase\", prefix*, condition:NAME"),
             ("click a link", "another article opens here; web links ask first"),
         ],
     ),

@@ -1,0 +1,75 @@
+"""The app's side of library search: builds the index in a worker and answers queries safely."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from kratom_tui.library import Library
+from kratom_tui.search import SearchHit, SearchIndex, SearchUnavailable, parse_query
+
+
+MIN_FIND_PREFIX = 4
+
+
+class SearchService:
+    """Holds the index once it is open; until then (or without FTS5) says why there are no results."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.index: SearchIndex | None = None
+        self.problem: str | None = None
+        self.progress = (0, 0)
+        self.ready = threading.Event()
+
+    def build(self, progress: Callable[[int, int], None]) -> str | None:
+        """Open and update the index (in a worker thread); returns a notice for the reader, if any."""
+
+        def track(done: int, total: int) -> None:
+            self.progress = (done, total)
+            progress(done, total)
+
+        try:
+            index = SearchIndex.open(self.library.root)
+            index.update(self.library, track)
+        except SearchUnavailable as error:
+            self.problem = str(error)
+            return self.problem
+        finally:
+            self.ready.set()
+        self.index = index
+        return index.notice
+
+    def search(self, query: str, limit: int) -> tuple[list[SearchHit], str]:
+        """Hits and a one-line status; never raises for any text typed."""
+        if not query.strip():
+            return [], "Type to search titles, summaries, bodies, risks and disclaimers."
+        if self.problem:
+            return [], f"Search is unavailable: {self.problem}"
+        if self.index is None:
+            done, total = self.progress
+            return [], f"Building the search index ({done} of {total} articles)…"
+        parsed = parse_query(query)
+        hits = self.index.search(query, limit=limit)
+        if not hits:
+            where = f" under '{parsed.condition}'" if parsed.condition else ""
+            return [], f"No article matches{where}."
+        return hits, f"{len(hits)} article{'s' * (len(hits) != 1)}, best first"
+
+    def find_text(self, query: str, text: str) -> str:
+        """What to put in the reader's find bar so that it finds something in `text`.
+
+        Search matches word stems ("legs" finds "leg"), the find bar literal text: try each term as
+        typed, then shorter and shorter beginnings of it (down to four letters).
+        """
+        lowered = text.casefold()
+        terms = [term.strip('"*') for term in parse_query(query).terms if term.strip('"*')]
+        for term in terms:
+            for length in range(len(term), min(len(term), MIN_FIND_PREFIX) - 1, -1):
+                if term[:length].casefold() in lowered:
+                    return term[:length]
+        return terms[0] if terms else ""
+
+    def close(self) -> None:
+        if self.index is not None:
+            self.index.close()

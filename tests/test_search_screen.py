@@ -1,0 +1,76 @@
+"""Library search in the reader (`s`): results as you type, enter opens with the find bar primed."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from kratom_tui.library import load_library
+from kratom_tui.state import StateStore
+from kratom_tui.ui.app import ReaderApp
+from kratom_tui.ui.screens.search import SearchScreen
+from tests.conftest import SHIPPED
+
+
+async def wait_for_results(pilot, app: ReaderApp) -> OptionList:
+    app.search_service.ready.wait(30)
+    await pilot.pause(0.3)
+    for _ in range(50):
+        await pilot.pause(0.1)
+        results = app.screen.query_one(OptionList)
+        status = str(app.screen.query_one("#search-status").render())
+        if results.option_count or status.startswith("No article"):
+            return results
+    return app.screen.query_one(OptionList)
+
+
+async def test_typing_lists_results_and_enter_opens_with_find_primed() -> None:
+    app = ReaderApp(load_library(SHIPPED), StateStore())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"legs")
+        results = await wait_for_results(pilot, app)
+        assert results.option_count >= 1
+        first = str(results.get_option_at_index(0).prompt)
+        assert "restless legs" in first.lower()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.current.id == "restless-legs"
+        assert app.find_bar.display and app.find_bar.input.value.lower().startswith("leg")
+        line, _start, _end = app.view.current_match
+        top = int(app.view.scroll_y)
+        assert top <= line < top + app.view.size.height, "the first match is in view"
+
+
+async def test_condition_filter_and_hostile_queries() -> None:
+    app = ReaderApp(load_library(SHIPPED), StateStore())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", *"condition:adhd pain")
+        results = await wait_for_results(pilot, app)
+        titles = [str(results.get_option_at_index(n).prompt) for n in range(results.option_count)]
+        assert titles and all("ADHD" in title for title in titles)
+        for nasty in ('"', "AND", "c++", "risk:", "NEAR(", "-", "*"):
+            app.screen.query_one(Input).value = nasty
+            await pilot.pause(0.3)
+            assert app.is_running and isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_down_moves_into_results_and_no_match_says_so() -> None:
+    app = ReaderApp(load_library(SHIPPED), StateStore())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", *"zzzqqq")
+        await wait_for_results(pilot, app)
+        assert str(app.screen.query_one("#search-status").render()).startswith("No article matches")
+        app.screen.query_one(Input).value = "withdrawal"
+        results = await wait_for_results(pilot, app)
+        assert results.option_count >= 2
+        await pilot.press("down", "down", "enter")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.finder.active
