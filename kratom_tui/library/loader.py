@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kratom_tui.library.frontmatter import parse_front_matter
+from kratom_tui.library.head_cache import HeadCache, cache_path
 from kratom_tui.library.model import UNCATEGORIZED, Article, Problem
 from kratom_tui.library.reading import read_head
 from kratom_tui.library.safety_notes import SafetyNotes, load_safety_notes
@@ -75,13 +77,21 @@ def load_article(path: Path, root: Path, problems: list[Problem]) -> Article | N
     )
 
 
-def load_library(root: Path) -> Library:
-    """Load every `*.md` under `root`; nothing raises, each failure becomes a Problem."""
+def load_library(root: Path, cache: bool = False) -> Library:
+    """Load every `*.md` under `root`; nothing raises, each failure becomes a Problem.
+
+    With `cache`, what was learned from unchanged files (same size and modification time) is taken
+    from the user cache folder instead of parsing their front matter again.
+    """
     problems: list[Problem] = []
     articles: list[Article] = []
     taken: set[str] = set()
-    for path in find_markdown(root, problems):
-        article = load_article(path, root, problems)
+    heads = HeadCache(cache_path(root) if cache else None)
+    present: set[str] = set()
+    for path, stat in find_markdown(root, problems):
+        article, file_problems = _load_cached(path, stat, root, heads)
+        present.add(str(path))
+        problems.extend(file_problems)
         if article is None:
             continue
         if article.id in taken:
@@ -92,7 +102,23 @@ def load_library(root: Path) -> Library:
             article.id = unique
         taken.add(article.id)
         articles.append(article)
+    heads.commit(present)
+    heads.close()
     notes = load_safety_notes(root)
     problems.extend(notes.problems)
     problems.extend(notes.check_references(articles))
     return Library(root, articles, problems, notes)
+
+
+def _load_cached(
+    path: Path, stat: os.stat_result | None, root: Path, heads: HeadCache
+) -> tuple[Article | None, list[Problem]]:
+    if stat is not None:
+        cached = heads.lookup(path, stat.st_size, stat.st_mtime_ns)
+        if cached is not None:
+            return cached
+    file_problems: list[Problem] = []
+    article = load_article(path, root, file_problems)
+    if stat is not None:
+        heads.store(path, stat.st_size, stat.st_mtime_ns, article, file_problems)
+    return article, file_problems

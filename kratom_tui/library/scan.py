@@ -9,8 +9,8 @@ from pathlib import Path
 from kratom_tui.library.model import Problem
 
 
-def find_markdown(root: Path, problems: list[Problem]) -> Iterator[Path]:
-    """Yield `*.md` files under `root` in a stable order.
+def find_markdown(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, os.stat_result | None]]:
+    """Yield `*.md` files under `root` in a stable order, each with its stat (None if unknown).
 
     Links are followed only when they resolve inside `root`, and each real folder and file is
     visited once, so a link loop ends and a link out of the library is reported, not read.
@@ -22,7 +22,7 @@ def find_markdown(root: Path, problems: list[Problem]) -> Iterator[Path]:
     def inside(target: Path) -> bool:
         return target == real_root or real_root in target.parents
 
-    def walk(folder: Path) -> Iterator[Path]:
+    def walk(folder: Path) -> Iterator[tuple[Path, os.stat_result | None]]:
         real = folder.resolve()
         if real in seen_dirs:
             return
@@ -48,13 +48,20 @@ def find_markdown(root: Path, problems: list[Problem]) -> Iterator[Path]:
                 if entry.is_dir():
                     yield from walk(path)
                 elif entry.name.endswith(".md") and entry.is_file():
-                    real_file = target.resolve()
+                    real_file = target.resolve() if is_link else real / entry.name
                     if real_file not in seen_files:
                         seen_files.add(real_file)
-                        yield path
+                        yield path, _stat(entry)
                 elif is_link and entry.name.endswith(".md"):
                     problems.append(Problem(path, 1, "broken link; skipped", "warning"))
             except (OSError, RuntimeError) as error:
                 problems.append(Problem(path, 1, f"cannot follow: {error}", "warning"))
 
     yield from walk(root)
+
+
+def _stat(entry: os.DirEntry[str]) -> os.stat_result | None:
+    try:
+        return entry.stat()
+    except OSError:
+        return None
