@@ -42,14 +42,14 @@ def print_risk_overview(rows: list[dict[str, Any]]) -> None:
         [f"{item['id']} ({item['severity'] or 'unrated'})" for item in row["articles"]] for row in rows
     ]
     if not console.is_terminal:
-        for row, articles in zip(rows, named):
+        for row, articles in zip(rows, named, strict=True):
             print("\t".join([row["risk"], str(row["count"]), ", ".join(articles)]))
         return
     table = Table(box=None, header_style="bold")
     table.add_column("risk", overflow="fold")
     table.add_column("articles", justify="right")
     table.add_column("named by (severity)", overflow="fold")
-    for row, articles in zip(rows, named):
+    for row, articles in zip(rows, named, strict=True):
         table.add_row(Text(row["risk"]), str(row["count"]), Text(", ".join(articles)))
     console.print(table)
 

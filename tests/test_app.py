@@ -15,7 +15,7 @@ from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.widgets.article_view import ArticleView
 from kratom_tui.ui.widgets.library_tree import LibraryTree
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
-from tests.conftest import GOOD, write_library
+from tests.conftest import write_library
 
 LONG = "---\ntitle: Long one\nconditions: [Zeta]\n---\n" + "".join(
     f"## Part {n}\n\nParagraph number {n} of the long article.\n\n" for n in range(1, 80)

@@ -66,22 +66,18 @@ async def test_every_example_in_the_reading_pane(tmp_path: Path) -> None:
         assert app.is_running
 
 
-def test_every_example_through_show(tmp_path: Path) -> None:
-    from kratom_tui.cli_output import print_article
+def test_every_example_through_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kratom_tui.cli_output as cli_output
 
     examples = spec_examples()
     root = write_library(tmp_path / "spec", {f"example-{n:03}.md": text for n, text in enumerate(examples, 1)})
     library = load_library(root)
     assert len(library.articles) == 655
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=60, force_terminal=False)
+    monkeypatch.setattr(cli_output, "_console", lambda no_color=False: console)
     for article in library.articles:
-        buffer = io.StringIO()
-        console = Console(file=buffer, width=60, force_terminal=False)
-        import kratom_tui.cli_output as cli_output
-
-        original = cli_output._console
-        cli_output._console = lambda no_color=False: console
-        try:
-            print_article(article, [], no_color=True)
-        finally:
-            cli_output._console = original
-        assert "Risks and disclaimers" in buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        cli_output.print_article(article, [], no_color=True)
+        assert "Risks and disclaimers" in buffer.getvalue(), article.id

@@ -144,7 +144,7 @@ class BlockRenderer:
             for row in section.children:
                 cells = [self._inline(cell) for cell in row.children]
                 if section.type == "thead":
-                    for cell, header in zip(row.children, cells):
+                    for cell, header in zip(row.children, cells, strict=True):
                         style = str(cell.attrs.get("style", ""))
                         justify = "right" if "right" in style else "center" if "center" in style else "left"
                         table.add_column(header, justify=justify, overflow="fold")

@@ -183,7 +183,7 @@ class ArticleView(ScrollView, can_focus=True):
         cuts = sorted({cut for start, end, _ in marks for cut in (start, end)} | {self.layout_.width + 1})
         result: list[Segment] = []
         low = 0
-        for cut, piece in zip(cuts, Segment.divide(segments, cuts)):
+        for cut, piece in zip(cuts, Segment.divide(segments, cuts), strict=True):
             style = next((style for start, end, style in marks if start <= low and cut <= end), None)
             result.extend(Segment.apply_style(piece, post_style=style) if style else piece)
             low = cut
