@@ -13,6 +13,8 @@ from textual.widgets.tree import TreeNode
 from kratom_tui.library import Library
 
 OPEN_MARK = "▶ "
+LAZY_FROM = 500
+"""Libraries this large start with conditions folded, each filled in when first opened."""
 
 
 @dataclass(frozen=True)
@@ -56,16 +58,34 @@ class LibraryTree(Tree[NodeData]):
         self._populate()
 
     def _populate(self) -> None:
-        for condition, articles in self.library.by_condition().items():
+        """Conditions open with their articles; in a large library they start folded and fill on opening."""
+        self._groups = self.library.by_condition()
+        self.lazy = len(self.library.articles) >= LAZY_FROM
+        for condition, articles in self._groups.items():
             label = Text.assemble(condition, (f" ({len(articles)})", "dim"))
-            branch = self.root.add(label, NodeData(condition), expand=True)
-            for article in articles:
-                node = branch.add_leaf(self._article_label(article.title, False), NodeData(condition, article.id))
-                self._article_nodes.append(node)
+            branch = self.root.add(label, NodeData(condition), expand=not self.lazy, allow_expand=True)
+            if not self.lazy:
+                self._add_articles(branch)
         if self.library.problems:
             count = len(self.library.problems)
             label = Text(f"⚠ {count} problem{'s' * (count != 1)} in the library", style="bold yellow")
             self.root.add_leaf(label, NodeData("", problems=True))
+
+    def _add_articles(self, branch: TreeNode[NodeData]) -> None:
+        assert branch.data is not None
+        condition = branch.data.condition
+        for article in self._groups.get(condition, []):
+            label = self._article_label(article.title, article.id == self.open_id)
+            self._article_nodes.append(branch.add_leaf(label, NodeData(condition, article.id)))
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        node = event.node
+        if self.lazy and node.data is not None and node.data.article_id is None and not node.children:
+            self._add_articles(node)
+
+    def get_label_width(self, node: TreeNode[NodeData]) -> int:
+        """Labels are plain `Text`: measure them without rendering (10,000 nodes stay quick)."""
+        return node.label.cell_len + (2 if node.allow_expand else 0)
 
     @staticmethod
     def _article_label(title: str, is_open: bool) -> Text:
@@ -89,9 +109,7 @@ class LibraryTree(Tree[NodeData]):
                 first = node
         cursor = self.cursor_node
         on_it = cursor is not None and cursor.data is not None and cursor.data.article_id == article_id
-        if first is not None and not on_it:
-            if first.parent is not None and not first.parent.is_expanded:
-                first.parent.expand()
+        if first is not None and not on_it and first.parent is not None and first.parent.is_expanded:
             self.move_cursor(first)
 
     def select_condition(self, condition: str) -> None:
