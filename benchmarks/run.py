@@ -98,17 +98,19 @@ def bench_open(runs: int) -> list[tuple[str, float, float, str]]:
         with Terminal([BIN, "--articles", str(folder)], fresh_env(), SIZE) as term:
             started = term.start()
             small_launch.append(term.wait_for(["Smallmarker opens"], started))
-            time.sleep(0.3)
+            time.sleep(1.0)  # a reader's pause: the neighbours of the open article are prefetched
             huge.append(term.wait_for(["Hugemarker opens", "— B huge one"], term.press("]")))
-            time.sleep(0.3)
+            time.sleep(1.0)
             small.append(term.wait_for(["Smallmarker opens", "— A small one"], term.press("[")))
+    cold_huge, cold_small = asyncio.run(_cold_open_costs(runs))
     huge_folder = Path(tempfile.mkdtemp(prefix="kt-huge-"))
     write(huge_folder, {"b.md": article("B huge one", "Hugemarker", 1024 * 1024)})
     for _ in range(runs):
         huge_launch.append(launch_time([BIN, "--articles", str(huge_folder)], ["Hugemarker opens"]))
     m = statistics.median
     return [
-        ("open a 1 MB article (key to painted text)", m(huge), m(small), "open a 1 KB article"),
+        ("open a 1 MB article (key to painted text), prefetched", m(huge), m(small), "open a 1 KB article"),
+        ("open a 1 MB article cold (in-process, open to next frame)", cold_huge, cold_small, "same for a 1 KB article"),
         ("launch with a 1 MB article", m(huge_launch), m(small_launch), "launch with a 1 KB article"),
     ]
 
@@ -146,6 +148,44 @@ def bench_open_shipped(runs: int) -> list[tuple[str, float, float, str]]:
         ),
         ("open a shipped article, slowest", max(times), statistics.median(bare_key), "same baseline"),
     ]
+
+
+async def _cold_open_costs(runs: int) -> tuple[float, float]:
+    """Open each article with nothing prefetched or cached; time until the next frame is composed."""
+    from textual.screen import Screen
+
+    import kratom_tui.ui.app as app_module
+    from kratom_tui.state import StateStore
+    from kratom_tui.ui.app import ReaderApp
+
+    folder = Path(tempfile.mkdtemp(prefix="kt-cold-"))
+    write(folder, {"a.md": article("A small one", "Smallmarker", 1024), "b.md": article("B huge one", "Hugemarker", 1024 * 1024)})
+    app_module.PREFETCH_DELAY = 3600.0
+    frames: list[float] = []
+    compose_frame = Screen._compositor_refresh
+
+    def timed_frame(self: Screen) -> None:
+        compose_frame(self)
+        frames.append(time.perf_counter())
+
+    Screen._compositor_refresh = timed_frame
+    small, huge = [], []
+    try:
+        for _ in range(runs):
+            app = ReaderApp(load_library(folder), StateStore(folder / "state.json"))
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause(0.3)
+                for article_id, times in (("b", huge), ("a", small)):
+                    app._layouts.clear()
+                    started = time.perf_counter()
+                    app.open_article(article_id)
+                    while not frames or frames[-1] < started:
+                        await asyncio.sleep(0.001)
+                    times.append(next(frame for frame in frames if frame > started) - started)
+                    await pilot.pause(0.3)
+    finally:
+        Screen._compositor_refresh = compose_frame
+    return statistics.median(huge), statistics.median(small)
 
 
 async def _scroll_costs() -> tuple[float, float]:

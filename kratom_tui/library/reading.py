@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kratom_tui.library.model import Problem
-from kratom_tui.library.sanitize import has_controls, strip_controls
+from kratom_tui.library.sanitize import first_control, normalize_newlines, strip_controls
 
 CHUNK = 64 * 1024
 MAX_FRONT_MATTER = 1024 * 1024
@@ -35,7 +36,7 @@ class Head:
 
 
 def _decode(data: bytes, path: Path, first_line: int, problems: list[Problem]) -> str:
-    """Decode UTF-8, replacing bad bytes and warning where the first one is."""
+    """Decode UTF-8 and remove control characters, warning where the first bad byte or control is."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -44,11 +45,11 @@ def _decode(data: bytes, path: Path, first_line: int, problems: list[Problem]) -
             Problem(path, line, "not valid UTF-8; undecodable bytes replaced with U+FFFD", "warning")
         )
         text = data.decode("utf-8", errors="replace")
-    if has_controls(text):
-        line = first_line + next(
-            (n for n, part in enumerate(text.split("\n")) if has_controls(part)), 0
-        )
-        problems.append(Problem(path, line, "control characters removed", "warning"))
+    text = normalize_newlines(text)
+    control = first_control(text)
+    if control is None:
+        return text
+    problems.append(Problem(path, first_line + text.count("\n", 0, control), "control characters removed", "warning"))
     return strip_controls(text)
 
 
@@ -108,7 +109,9 @@ def read_body(path: Path, offset: int, first_line: int) -> tuple[str, tuple[Prob
     try:
         with path.open("rb") as stream:
             stream.seek(offset)
-            data = stream.read(MAX_BODY_BYTES + 1)
+            # Ask for no more than the file holds: read(n) sets aside n bytes before reading.
+            size = os.fstat(stream.fileno()).st_size - offset
+            data = stream.read(max(0, min(size, MAX_BODY_BYTES) + 1))
     except OSError as error:
         problems.append(Problem(path, first_line, f"cannot read file: {error.strerror or error}"))
         return "", tuple(problems)

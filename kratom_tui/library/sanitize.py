@@ -12,12 +12,19 @@ import re
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def strip_controls(text: str) -> str:
-    """Return `text` without control characters; CRLF and lone CR become newlines first."""
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become newlines."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", text)
+    return text
 
 
-def has_controls(text: str) -> bool:
-    return _CONTROLS.search(text.replace("\r", "")) is not None
+def strip_controls(text: str) -> str:
+    """Return `text` without control characters; CRLF and lone CR become newlines first."""
+    return _CONTROLS.sub("", normalize_newlines(text))
+
+
+def first_control(text: str) -> int | None:
+    """Offset of the first control character (after newline normalisation), or None."""
+    match = _CONTROLS.search(text)
+    return match.start() if match else None
