@@ -42,6 +42,8 @@ LAYOUT_CACHE_SIZE = 8
 FIND_RESCAN_SECONDS = 0.2
 """While a long article is still being laid out, the find bar takes in new lines this often."""
 PREFETCH_DELAY = 0.15
+INDEX_DELAY = 0.3
+"""Seconds after start before the search index is checked or built."""
 PROGRESS_FROM = 200
 """Indexing at least this many articles shows a progress bar under the sidebar."""
 """Seconds after an article opens before its neighbours are laid out in advance."""
@@ -113,7 +115,8 @@ class ReaderApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.finder = Finder(self.view, self.risks)
-        self._build_index()
+        # Index once the first frame is out: the worker shares the interpreter with drawing.
+        self.set_timer(INDEX_DELAY, self._build_index)
         self.set_interval(FIND_RESCAN_SECONDS, self._rescan_find, name="find-rescan")
         first_id = self.state.get("article")
         if first_id not in self.order:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 DEBOUNCE_SECONDS = 0.12
 RESULT_LIMIT = 50
+INDEX_POLL_SECONDS = 0.5
+"""While the index is still being built, the query is asked again this often."""
 
 
 def hit_prompt(hit: SearchHit) -> Text:
@@ -95,3 +97,5 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         results.clear_options()
         results.add_options(Option(hit_prompt(hit)) for hit in hits)
         self.query_one("#search-status", Static).update(Text(status, style="dim"))
+        if not self.service.ready.is_set():
+            self.set_timer(INDEX_POLL_SECONDS, lambda: self._run(query))
