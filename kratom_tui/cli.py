@@ -1,4 +1,4 @@
-"""The `kratom-tui` command: launch the reader, or list, show, check and search articles.
+"""The `kratom-tui` command: launch the reader, or list, show, check, search articles and list risks.
 
 The non-interactive commands never import Textual, so they start fast in scripts and pipes.
 """
@@ -83,10 +83,11 @@ def _positive(text: str) -> int:
     return value
 
 
-def _load(folder: Path) -> Library:
+def _load(folder: Path, cache: bool = True) -> Library:
+    """The library; `cache` reuses what was read from unchanged files last time (not for `check`)."""
     if not folder.is_dir():
         raise UsageError(f"library folder not found: {folder}")
-    return load_library(folder)
+    return load_library(folder, cache=cache)
 
 
 def _list(library: Library, as_json: bool) -> int:
@@ -164,7 +165,13 @@ class _IndexingProgress:
             if total <= PROGRESS_THRESHOLD or not sys.stderr.isatty():
                 return
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
             self._bar = Progress(
                 TextColumn("Indexing the library"),
@@ -207,7 +214,7 @@ def _search(library: Library, words: list[str], condition: str | None, limit: in
                 "id": hit.article_id,
                 "title": hit.title,
                 "conditions": list(hit.conditions),
-                "score": round(hit.score, 6),
+                "score": float(f"{hit.score:.6g}"),
                 "snippet": hit.snippet,
             }
             for hit in hits
@@ -253,7 +260,7 @@ def run(argv: list[str] | None = None) -> int:
         from kratom_tui.ui.app import run_app
 
         return run_app(library)
-    library = _load(folder)
+    library = _load(folder, cache=args.command != "check")
     if args.command == "list":
         return _list(library, args.json)
     if args.command == "show":

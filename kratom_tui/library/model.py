@@ -82,6 +82,14 @@ class Article:
             self._body, self._body_problems = read_body(self.path, self.body_offset, self.body_line)
         return self._body
 
+    def peek_body(self) -> str:
+        """The body without keeping it: for one pass over a whole library (indexing), memory stays flat."""
+        if self._body is not None:
+            return self._body
+        from kratom_tui.library.reading import read_body
+
+        return read_body(self.path, self.body_offset, self.body_line)[0]
+
     def body_problems(self) -> tuple[Problem, ...]:
         self.body()
         return self._body_problems

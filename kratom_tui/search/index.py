@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from kratom_tui.search.query import condition_key, parse_query
 
@@ -36,8 +36,13 @@ START, END = "\x02", "\x03"
 LIST_SEPARATOR = "\x1f"
 ELLIPSIS = "\u2026"
 
+_SNIPPETS = ", ".join(
+    f"snippet(docs, {COLUMNS.index(name)}, '{START}', '{END}', '{ELLIPSIS}', {SNIPPET_WORDS})"
+    for name in ("body", "summary", "risks", "disclaimers")
+)
 _RANK = "bm25(" + ", ".join(f"{WEIGHTS[name]:g}" for name in COLUMNS) + ")"
 _SCHEMA = f"""
+-- For whoever looks into the file: the library folder, the time of the last update.
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(
     doc INTEGER PRIMARY KEY,
@@ -57,16 +62,16 @@ INSERT INTO docs(docs, rank) VALUES('rank', '{_RANK}');
 _CORRUPT, _NOTADB = 11, 26
 _CANNOT_WRITE = {3, 8, 10, 13, 14}  # PERM, READONLY, IOERR, FULL, CANTOPEN
 
-# A cheap clean-up of markdown for indexing and snippets: no parse, just markup characters and link
-# destinations removed.
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+# A cheap clean-up of markdown for indexing and snippets: no parse, a few literal-led regexes and
+# str.replace (much faster than character-class regexes over 50 MB), which drop link destinations,
+# reference definitions, HTML tags, emphasis and code marks, heading, quote and table marks, list
+# dashes and rules.
+_LINK_DESTINATION = re.compile(r"\]\([^)\n]*\)")
+_REFERENCE = re.compile(r"\n {0,3}\[[^\]\n]+\]:[^\n]*")
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
-_RULE_LINE = re.compile(r"^[ \t]*[-=:|*+ \t]{3,}$", re.MULTILINE)
-_LIST_MARK = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+", re.MULTILINE)
-_MARKUP = re.compile(r"[*_`~\\]+")
-_SPACED = re.compile(r"[#>|<]+")
-_PIECES = re.compile(f"[{START}{END}]|\\s+|[^{START}{END}\\s]+")
+_RUNS = re.compile(r"--+|==+")
+_DROPPED = "*_`~\\[]"
+_SPACED = "#>|"
 
 T = TypeVar("T")
 
@@ -121,42 +126,42 @@ def require_fts5() -> None:
 
 def clean_markdown(text: str) -> str:
     """Body text without markup characters and link destinations (a few regexes, not a parse)."""
-    text = _LINK.sub(r"\1", text)
-    text = _REFERENCE.sub("", text)
-    text = _HTML_TAG.sub(" ", text)
-    text = _RULE_LINE.sub("", text)
-    text = _LIST_MARK.sub("", text)
-    text = _MARKUP.sub("", text)
-    return _SPACED.sub(" ", text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub("]", text.replace("![", "["))
+    if "]:" in text:
+        text = _REFERENCE.sub("\n", "\n" + text)[1:]
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    if "- " in text:
+        text = text.replace("\n- ", "\n").removeprefix("- ")
+    if "--" in text or "==" in text:
+        text = _RUNS.sub("", text)
+    for char in _DROPPED:
+        if char in text:
+            text = text.replace(char, "")
+    for char in _SPACED:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
 
 
 def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Remove the snippet markers and fold runs of white space; return the text and marked spans."""
-    out: list[str] = []
+    """Fold runs of white space and remove the snippet markers; return the text and the marked spans."""
+    text = " ".join(marked.split())
+    pieces: list[str] = []
     spans: list[tuple[int, int]] = []
-    length = 0
-    space = False
-    opened = False
-    start: int | None = None
-    for piece in _PIECES.findall(marked):
-        if piece == START:
-            opened, start = True, None
-        elif piece == END:
-            if opened and start is not None:
-                spans.append((start, length))
-            opened, start = False, None
-        elif piece[0].isspace():
-            space = True
-        else:
-            if space and length:
-                out.append(" ")
-                length += 1
-            space = False
-            if opened and start is None:
-                start = length
-            out.append(piece)
-            length += len(piece)
-    return "".join(out), tuple(spans)
+    length = position = 0
+    while (start := text.find(START, position)) >= 0 and (end := text.find(END, start)) >= 0:
+        before = text[position:start].replace(END, "")
+        word = text[start + 1 : end].replace(START, "")
+        pieces += (before, word)
+        length += len(before)
+        if word.strip():
+            spans.append((length + len(word) - len(word.lstrip()), length + len(word.rstrip())))
+        length += len(word)
+        position = end + 1
+    pieces.append(text[position:].replace(START, "").replace(END, ""))
+    return "".join(pieces).rstrip(), tuple(spans)
 
 
 def _first_words(text: str, count: int = SNIPPET_WORDS) -> str:
@@ -171,7 +176,7 @@ def _fields(article: Article) -> tuple[str, ...]:
         LIST_SEPARATOR.join(article.conditions),
         article.title,
         article.summary,
-        clean_markdown(article.body()),
+        clean_markdown(article.peek_body()),
         risks,
         "\n".join(article.disclaimers),
     )
@@ -193,6 +198,15 @@ def _is_corrupt(error: BaseException) -> bool:
 
 def _cannot_write(error: BaseException) -> bool:
     return isinstance(error, sqlite3.OperationalError) and _code(error) in _CANNOT_WRITE
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    """Undo the open transaction; quietly, so that the error that led here is the one reported."""
+    try:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
 
 
 def _remove_sidecars(path: Path) -> None:
@@ -239,9 +253,9 @@ class SearchIndex:
 
     @staticmethod
     def _connect(target: str | Path) -> sqlite3.Connection:
-        connection = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=10.0)
-        connection.execute("PRAGMA busy_timeout = 10000")
-        return connection
+        # Autocommit (transactions are explicit), usable from the thread that updates and the one that
+        # searches, waiting up to 10 s for another process's write to finish.
+        return sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=10.0)
 
     def _open_file(self) -> None:
         assert self.path is not None
@@ -267,6 +281,10 @@ class SearchIndex:
                 connection = self._connect(self.path)
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
+            # SQLite folds the write-ahead log into the file after each commit (autocheckpoint); the
+            # log of a first build (as large as the index) is cut back to 8 MB when next reused and
+            # removed when the last connection closes.
+            connection.execute("PRAGMA journal_size_limit = 8388608")
             self._create_schema(connection)
             # Touch every table, so that a damaged file shows itself now rather than mid-search.
             connection.execute("SELECT count(*) FROM files").fetchone()
@@ -287,7 +305,7 @@ class SearchIndex:
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            _rollback(connection)
             raise
 
     def _move_aside(self) -> None:
@@ -326,7 +344,7 @@ class SearchIndex:
         with self._write_lock, self._read_lock:
             self._close_connections()
 
-    def __enter__(self) -> SearchIndex:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -370,12 +388,16 @@ class SearchIndex:
 
     def _update(self, library: Library, progress: Callable[[int, int], None] | None) -> int:
         current: dict[str, tuple[Article, int, int]] = {}
+        prefix = os.path.join(str(library.root), "")
         for article in library.articles:
+            name = str(article.path)
             try:
-                stat = article.path.stat()
+                stat = os.stat(name)
             except OSError:
                 continue
-            current[self._key(article.path, library.root)] = (article, stat.st_size, stat.st_mtime_ns)
+            # The file's path within the library (a str slice: Path.relative_to is slow for 10,000).
+            key = name.removeprefix(prefix)
+            current[key.replace(os.sep, "/")] = (article, stat.st_size, stat.st_mtime_ns)
         with self._write_lock:
             connection = self._writer
             if connection is None:
@@ -383,19 +405,15 @@ class SearchIndex:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 count = self._apply(connection, current, progress)
+                connection.executemany(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                    [("library", str(Path(library.root).resolve())), ("updated", time.strftime("%Y-%m-%dT%H:%M:%S%z"))],
+                )
                 connection.execute("COMMIT")
             except BaseException:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
+                _rollback(connection)
                 raise
         return count
-
-    @staticmethod
-    def _key(path: Path, root: Path) -> str:
-        try:
-            return path.relative_to(root).as_posix()
-        except ValueError:
-            return str(path)
 
     def _apply(
         self,
@@ -488,24 +506,27 @@ class SearchIndex:
                     SearchHit(article_id, title, self._split(conditions), 0.0, _first_words(summary or body), ())
                     for article_id, conditions, title, summary, body in rows
                 ]
+            # Snippets of every searched column but the title, best first: the body, then the short
+            # ones (cheap to cut), so that no second MATCH is needed for a hit without a body match.
             rows = connection.execute(
-                "SELECT rowid, id, conditions, title, -rank, "
-                f"snippet(docs, {COLUMNS.index('body')}, '{START}', '{END}', '{ELLIPSIS}', {SNIPPET_WORDS}) "
+                f"SELECT rowid, id, conditions, title, -rank, {_SNIPPETS} "
                 f"FROM docs WHERE docs MATCH ?{where} ORDER BY rank LIMIT ?",
                 (fts, *values, limit),
             ).fetchall()
             hits = []
-            for doc, article_id, conditions, title, score, marked in rows:
-                if START not in marked:
-                    # No match in the body: the best snippet from the other columns.
-                    marked = connection.execute(
-                        f"SELECT snippet(docs, -1, '{START}', '{END}', '{ELLIPSIS}', {SNIPPET_WORDS}) "
-                        "FROM docs WHERE docs MATCH ? AND rowid = ?",
-                        (fts, doc),
-                    ).fetchone()[0]
+            for doc, article_id, conditions, title, score, *snippets in rows:
+                marked = next((marked for marked in snippets if START in marked), None)
+                if marked is None:
+                    marked = self._opening(connection, doc)
                 snippet, highlights = unmark(marked)
                 hits.append(SearchHit(article_id, title, self._split(conditions), float(score), snippet, highlights))
             return hits
+
+    @staticmethod
+    def _opening(connection: sqlite3.Connection, doc: int) -> str:
+        """A title-only match: the opening words of the summary, else the body (the title is shown anyway)."""
+        row = connection.execute("SELECT summary, substr(body, 1, 2000) FROM docs WHERE rowid = ?", (doc,)).fetchone()
+        return _first_words(row[0] or row[1]) if row else ""
 
     @staticmethod
     def _split(conditions: str) -> tuple[str, ...]:
