@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -21,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from machine import describe  # noqa: E402
 from make_articles import article, write  # noqa: E402
 from terminal import Terminal  # noqa: E402
 
@@ -29,23 +28,6 @@ from kratom_tui.library.location import shipped_articles  # noqa: E402
 
 BIN = str(Path(sys.executable).with_name("kratom-tui"))
 SIZE = (100, 30)
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    import textual
-
-    return (
-        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, Textual {textual.__version__}"
-    )
 
 
 def fresh_env() -> dict[str, str]:
@@ -264,7 +246,9 @@ def main() -> None:
     for name, bench in BENCHES.items():
         if args.only in (None, name):
             rows += bench(args.runs)
-    print(f"Machine: {machine()}")
+    import textual
+
+    print(f"Machine: {describe(f'Textual {textual.__version__}')}")
     print(f"Date: {time.strftime('%Y-%m-%d')}, runs: {args.runs}, terminal {SIZE[0]}x{SIZE[1]} (tmux)\n")
     print("| measure | value | baseline | baseline value | ratio |")
     print("|---|---:|---|---:|---:|")

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
-import platform
 import random
 import re
 import shutil
@@ -43,6 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from machine import describe  # noqa: E402
 from make_library import make_library  # noqa: E402
 
 from kratom_tui.library import load_library  # noqa: E402
@@ -53,24 +52,6 @@ from kratom_tui.search.index import clean_markdown  # noqa: E402
 WORD = re.compile(r"[a-z]{4,}")
 PER_SET = 60
 REPEATS = 3
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = ""
-    if hasattr(os, "getloadavg"):
-        load = f", load average {os.getloadavg()[0]:.2f} at start"
-    return (
-        f"{platform.system()} {platform.release()} ({platform.machine()}), {cpu}, {os.cpu_count()} cores{load}; "
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
-    )
 
 
 def timed(action: Callable[[], object]) -> tuple[float, object]:
@@ -221,7 +202,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
         rows.append((name, measured, naive, matched))
     index.close()
 
-    print(f"**Machine:** {machine()}\n")
+    print(f"**Machine:** {describe(f'SQLite {sqlite3.sqlite_version}')}\n")
     print(
         f"**Library:** {count:,} articles, {sum(map(len, texts)) / 1e6:.0f} MB of text; "
         f"`load_library` (front matter only, not part of search) {load_time:.2f} s; index file {size / 1e6:.0f} MB"
