@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
 from textual import work
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar
 
 from kratom_tui.document.article_parts import header, risks_and_disclaimers, risks_title
@@ -26,11 +26,11 @@ from kratom_tui.ui.finder import Finder
 from kratom_tui.ui.screens.confirm import ConfirmScreen
 from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
-from kratom_tui.ui.screens.search import SearchScreen
-from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.screens.problems import ProblemsScreen
 from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
+from kratom_tui.ui.screens.search import SearchScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
+from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.theme_palette import palette_for
 from kratom_tui.ui.widgets.article_view import ArticleView
 from kratom_tui.ui.widgets.find_bar import FindBar
@@ -39,14 +39,15 @@ from kratom_tui.ui.widgets.risks_panel import RisksPanel
 
 
 LAYOUT_CACHE_SIZE = 8
+"""Articles whose layouts are kept, so going back and forth costs nothing."""
+PREFETCH_DELAY = 0.15
+"""Seconds after an article opens before its neighbours are laid out in advance."""
 FIND_RESCAN_SECONDS = 0.2
 """While a long article is still being laid out, the find bar takes in new lines this often."""
-PREFETCH_DELAY = 0.15
 INDEX_DELAY = 0.3
 """Seconds after start before the search index is checked or built."""
 PROGRESS_FROM = 200
 """Indexing at least this many articles shows a progress bar under the sidebar."""
-"""Seconds after an article opens before its neighbours are laid out in advance."""
 
 
 @dataclass
@@ -353,7 +354,7 @@ class ReaderApp(App[None]):
         if self.finder.active and not self.finder.complete:
             self.finder.rescan()
             self._show_find_count()
-            self.finder._refresh()
+            self.finder.refresh()
 
     def _close_find(self) -> None:
         self.finder.clear()

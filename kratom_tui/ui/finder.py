@@ -47,7 +47,7 @@ class Finder:
             elif self._matches():
                 self.index = 0
             self._show_current()
-        self._refresh()
+        self.refresh()
 
     def rescan(self) -> None:
         """Take in lines laid out since the last look (and start again after a relayout)."""
@@ -68,7 +68,7 @@ class Finder:
         else:
             self.index = (self.index + (1 if forward else -1)) % len(matches)
         self._show_current()
-        self._refresh()
+        self.refresh()
 
     def clear(self) -> None:
         self.query = ""
@@ -76,7 +76,7 @@ class Finder:
         for pane in self.panes:
             pane.search = None
             pane.current_match = None
-        self._refresh()
+        self.refresh()
 
     def counter(self) -> tuple[str, bool]:
         total = len(self._matches())
@@ -103,6 +103,6 @@ class Finder:
         if not top <= line < top + height:
             pane.scroll_to_line(max(0, line - height // 3))
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         for pane in self.panes:
             pane.refresh()
