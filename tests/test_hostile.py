@@ -168,3 +168,12 @@ def test_no_control_sequence_from_an_article_reaches_the_terminal(hostile: Path,
     assert b"\x1b]52;" not in output
     assert b"\x1b]8;;file:" not in output
     assert "\u009b".encode() not in output and "\u009d".encode() not in output
+
+
+def test_search_over_the_hostile_library(hostile: Path, capsys) -> None:
+    for query in ("before after", "PWNED", "名前", "[bold]", '"unclosed', "word*"):
+        assert main(["--articles", str(hostile), "search", query, "--json"]) in (0, 1), query
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "Traceback" not in out
+    assert main(["--articles", str(hostile), "search", "before"]) == 0
+    assert "escapes" in capsys.readouterr().out

@@ -16,6 +16,7 @@ from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
 from kratom_tui.library import load_library
+from kratom_tui.search import SearchIndex
 
 MARKDOWN_BITS = st.sampled_from(
     ["# ", "## ", "- ", "1. ", "> ", "```", "~~~", "    ", "|", "---", "***", "**", "*", "_", "`", "[", "]",
@@ -62,6 +63,11 @@ def test_load_render_and_find_never_raise(front: dict, body: str, raw_front: str
             if pattern is not None:
                 LineSearch(pattern, layout.plain).scan()
             Console(file=io.StringIO(), width=30).print(risks_and_disclaimers(article, TERMINAL, []))
+        with SearchIndex.open(root, root / "cache") as index:
+            index.update(library)
+            for hit in index.search(query or body[:12]):
+                assert hit.article_id == "a"
+                assert all(0 <= start <= end <= len(hit.snippet) for start, end in hit.highlights)
 
 
 @given(body=BODIES, width=st.integers(min_value=1, max_value=120))

@@ -26,11 +26,13 @@ from kratom_tui.search.query import condition_key, parse_query
 if TYPE_CHECKING:
     from kratom_tui.library import Article, Library
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP_NAME = "kratom-tui"
 COLUMNS = ("id", "conditions", "title", "summary", "body", "risks", "disclaimers")
 WEIGHTS = {"id": 0.0, "conditions": 0.0, "title": 10.0, "summary": 4.0, "body": 1.0, "risks": 3.0, "disclaimers": 2.0}
 SNIPPET_WORDS = 30
+INDEXED_CHARS = 16_384
+"""Library search reads this much of each text (find in the article reads all of it)."""
 START, END = "\x02", "\x03"
 """Snippet markers: C0 controls, which the loader removes from every article, so never in the text."""
 LIST_SEPARATOR = "\x1f"
@@ -170,16 +172,11 @@ def _first_words(text: str, count: int = SNIPPET_WORDS) -> str:
 
 
 def _fields(article: Article) -> tuple[str, ...]:
+    """The indexed texts, each cut at INDEXED_CHARS: FTS5 builds a snippet in time that grows with the
+    square of a column's matches, so one huge article repeating a word could stall every search."""
     risks = "\n".join(f"{risk.name}: {risk.detail}" if risk.detail else risk.name for risk in article.risks)
-    return (
-        article.id,
-        LIST_SEPARATOR.join(article.conditions),
-        article.title,
-        article.summary,
-        clean_markdown(article.peek_body()),
-        risks,
-        "\n".join(article.disclaimers),
-    )
+    texts = (article.title, article.summary, clean_markdown(article.peek_body()), risks, "\n".join(article.disclaimers))
+    return (article.id, LIST_SEPARATOR.join(article.conditions), *(text[:INDEXED_CHARS] for text in texts))
 
 
 def _code(error: sqlite3.Error) -> int:
