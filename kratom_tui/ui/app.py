@@ -54,6 +54,8 @@ PROGRESS_FROM = 200
 class ArticleLayouts:
     article: DocumentLayout
     risks: DocumentLayout
+    notes: int
+    """How many library safety notes the panel shows (its title counts them)."""
 
 
 class ReaderApp(App[None]):
@@ -163,14 +165,13 @@ class ReaderApp(App[None]):
         layout = self._layouts.pop(key, None)
         if layout is None:
             palette = self.palette
+            notes = self.library.notes.for_article(article)
             layout = ArticleLayouts(
                 ArticleView.new_layout(self._prelude(article), article.body(), palette, self.view.text_width()),
                 ArticleView.new_layout(
-                    [risks_and_disclaimers(article, palette, self.library.notes.for_article(article))],
-                    "",
-                    palette,
-                    self.risks.text_width(),
+                    [risks_and_disclaimers(article, palette, notes)], "", palette, self.risks.text_width()
                 ),
+                len(notes),
             )
         self._layouts[key] = layout
         while len(self._layouts) > LAYOUT_CACHE_SIZE:
@@ -215,8 +216,7 @@ class ReaderApp(App[None]):
         layouts = self._layout_for(article)
         self.view.show(layouts.article, scroll_y)
         collapsed = article.id in self.state.get("risks_collapsed", [])
-        notes = len(self.library.notes.for_article(article))
-        self.risks.show_panel(risks_title(article, notes), layouts.risks, collapsed)
+        self.risks.show_panel(risks_title(article, layouts.notes), layouts.risks, collapsed)
         self.query_one(LibraryTree).mark_open(article.id)
         self.sub_title = article.title
         self.state.set("article", article.id)
