@@ -51,9 +51,9 @@ def launch_time(command: list[str], texts: list[str]) -> float:
 
 def bench_launch(runs: int) -> list[tuple[str, float, float, str]]:
     library = load_library(shipped_articles())
-    first = library.by_condition()[next(iter(library.by_condition()))][0]
+    condition, pairs = next(iter(library.catalogue.groups.items()))
+    first = library.get(pairs[0][0])
     words = first_words(first.path.read_text(encoding="utf-8"))
-    condition = next(iter(library.by_condition()))
     ours, viewer, bare = [], [], []
     for _ in range(runs):
         bare.append(launch_time([sys.executable, str(HERE / "baseline_apps.py"), "static", str(first.path)], [words]))
@@ -100,11 +100,7 @@ def bench_open(runs: int) -> list[tuple[str, float, float, str]]:
 def bench_open_shipped(runs: int) -> list[tuple[str, float, float, str]]:
     runs = max(2, runs // 2)
     library = load_library(shipped_articles())
-    order: list = []
-    for articles in library.by_condition().values():
-        for item in articles:
-            if item not in order:
-                order.append(item)
+    order = [library.get(article_id) for article_id in library.catalogue.order()]
     times: list[float] = []
     with Terminal([BIN], fresh_env(), SIZE) as term:
         started = term.start()
@@ -208,8 +204,7 @@ def bench_large_library(runs: int) -> list[tuple[str, float, float, str]]:
         capture_output=True,
     )
     env = fresh_env()
-    condition_of = load_library(folder).by_condition()
-    first_condition = next(iter(condition_of))
+    first_condition = next(iter(load_library(folder).catalogue.groups))
     with Terminal([BIN, "--articles", str(folder)], env, SIZE) as term:
         started = term.start()
         term.wait_for([first_condition, "Risks and disclaimers ("], started)
@@ -220,7 +215,7 @@ def bench_large_library(runs: int) -> list[tuple[str, float, float, str]]:
         status = Path(f"/proc/{pid}/status").read_text()
         peak = int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1]) / 1024
     large, shipped = [], []
-    shipped_condition = next(iter(load_library(shipped_articles()).by_condition()))
+    shipped_condition = next(iter(load_library(shipped_articles()).catalogue.groups))
     for _ in range(runs):
         with Terminal([BIN, "--articles", str(folder)], env, SIZE) as term:
             large.append(term.wait_for([first_condition, "Risks and disclaimers ("], term.start()))

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from kratom_tui import __version__
-from kratom_tui.library import Library, load_library
+from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -83,11 +83,15 @@ def _positive(text: str) -> int:
     return value
 
 
-def _load(folder: Path, cache: bool = True) -> Library:
-    """The library; `cache` reuses what was read from unchanged files last time (not for `check`)."""
+def _require_folder(folder: Path) -> Path:
     if not folder.is_dir():
         raise UsageError(f"library folder not found: {folder}")
-    return load_library(folder, cache=cache)
+    return folder
+
+
+def _load(folder: Path, cache: bool = True) -> Library:
+    """The library; `cache` reuses what was read from unchanged files last time (not for `check`)."""
+    return load_library(_require_folder(folder), cache=cache)
 
 
 def _list(library: Library, as_json: bool) -> int:
@@ -144,10 +148,10 @@ def _risks(library: Library, as_json: bool) -> int:
 
 
 def _check(library: Library) -> int:
-    library.problems.extend(problem for article in library.articles for problem in article.body_problems())
-    for problem in library.problems:
+    problems = library.problems + [problem for article in library.articles for problem in article.body_problems()]
+    for problem in problems:
         print(problem.format())
-    count = len(library.problems)
+    count = len(problems)
     summary = f"{len(library.articles)} article(s), {count} problem(s)"
     print(summary, file=sys.stderr)
     return EXIT_PROBLEMS if count else EXIT_OK
@@ -256,7 +260,7 @@ def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     folder = library_folder(getattr(args, "dir", None) or args.articles)
     if args.command is None:
-        library = _load(folder)
+        library = start_library(_require_folder(folder))
         from kratom_tui.ui.app import run_app
 
         return run_app(library)

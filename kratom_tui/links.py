@@ -56,7 +56,7 @@ def resolve_link(href: str, article: Article, library: Library) -> LinkAction:
     root = library.root.resolve()
     if target != root and root not in target.parents:
         return Refuse("The link points outside the library folder.")
-    for candidate in library.articles:
-        if candidate.path.resolve() == target:
-            return OpenArticle(candidate.id, anchor)
+    article_id = library.id_at(target)
+    if article_id is not None:
+        return OpenArticle(article_id, anchor)
     return Refuse(f"No article of the library is at {Path(parts.path).name}.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import os
+import time
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -29,6 +30,14 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.delenv("KRATOM_TUI_ARTICLES", raising=False)
     return home
+
+
+async def wait_for_background(pilot, app, timeout: float = 30) -> None:
+    """Let the app's worker load the library and update the index, without blocking the app's loop."""
+    deadline = time.monotonic() + timeout
+    while not app.search_service.ready.is_set() and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 def write_library(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -8,12 +8,11 @@ from kratom_tui.library import load_library
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.search import SearchScreen
-from tests.conftest import SHIPPED
+from tests.conftest import SHIPPED, wait_for_background
 
 
 async def wait_for_results(pilot, app: ReaderApp) -> OptionList:
-    app.search_service.ready.wait(30)
-    await pilot.pause(0.3)
+    await wait_for_background(pilot, app)
     for _ in range(50):
         await pilot.pause(0.1)
         results = app.screen.query_one(OptionList)

@@ -20,9 +20,14 @@ from kratom_tui.library.model import Article, Claim, Problem, Risk
 SCHEMA_VERSION = 1
 
 
-def cache_path(root: Path) -> Path:
+def cache_file(root: Path, kind: str, suffix: str) -> Path:
+    """A cache file of one library folder, named by a hash of its resolved path."""
     digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-    return user_cache_path("kratom-tui", appauthor=False) / f"heads-{digest}.sqlite"
+    return user_cache_path("kratom-tui", appauthor=False) / f"{kind}-{digest}.{suffix}"
+
+
+def cache_path(root: Path) -> Path:
+    return cache_file(root, "heads", "sqlite")
 
 
 def _encode(article: Article | None, problems: list[Problem]) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from kratom_tui.library.catalogue import Catalogue, read_catalogue, save_catalogue
 from kratom_tui.library.frontmatter import parse_front_matter
 from kratom_tui.library.head_cache import HeadCache, cache_path
 from kratom_tui.library.model import UNCATEGORIZED, Article, Problem
@@ -16,32 +15,69 @@ from kratom_tui.library.safety_notes import SafetyNotes, load_safety_notes
 from kratom_tui.library.scan import find_markdown
 
 
-@dataclass
 class Library:
-    root: Path
-    articles: list[Article] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notes: SafetyNotes = field(default_factory=SafetyNotes)
+    """The articles of one folder and the problems found reading it.
 
-    def __post_init__(self) -> None:
-        self._by_id = {article.id: article for article in self.articles}
+    `load_library` reads every file and holds every article. `start_library` may instead begin from
+    the catalogue saved by the last load: then nothing is read until an article is asked for, and
+    the app swaps in a full load made behind its first frame (`complete` tells which it is).
+    """
+
+    def __init__(
+        self, root: Path, catalogue: Catalogue, notes: SafetyNotes, articles: list[Article] | None = None
+    ) -> None:
+        self.root = root
+        self.catalogue = catalogue
+        self.notes = notes
+        self._articles = articles
+        self._by_id = {article.id: article for article in articles or ()}
+        self._by_path: dict[str, str] | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self._articles is not None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.catalogue.problems
+
+    @property
+    def articles(self) -> list[Article]:
+        """Every article; a library started from its catalogue loads them all the first time (slow)."""
+        if self._articles is None:
+            full = load_library(self.root, cache=True)
+            self.catalogue, self.notes = full.catalogue, full.notes
+            self._articles, self._by_id = full.articles, full._by_id
+        return self._articles
 
     def get(self, article_id: str) -> Article | None:
-        return self._by_id.get(article_id)
+        article = self._by_id.get(article_id)
+        if article is None and self._articles is None and article_id in self.catalogue.paths:
+            # Started from the catalogue: read this one file now, as it is on disk today.
+            article = load_article(self.root / self.catalogue.paths[article_id], self.root, [])
+            if article is not None:
+                article.id = article_id
+                self._by_id[article_id] = article
+        return article
+
+    def id_at(self, path: Path) -> str | None:
+        """The id of the article whose file is `path` (any spelling of it), if it is in the library."""
+        if self._by_path is None:
+            self._by_path = {relative: article_id for article_id, relative in self.catalogue.paths.items()}
+        target = path.resolve()
+        root = self.root.resolve()
+        if root in target.parents:
+            found = self._by_path.get(target.relative_to(root).as_posix())
+            if found is not None:
+                return found
+        # Reached through a link inside the library: compare real paths (slow, but rare).
+        for relative, article_id in self._by_path.items():
+            if (self.root / relative).resolve() == target:
+                return article_id
+        return None
 
     def closest_ids(self, article_id: str, count: int = 3) -> list[str]:
-        return difflib.get_close_matches(article_id, list(self._by_id), n=count, cutoff=0.4)
-
-    def by_condition(self) -> dict[str, list[Article]]:
-        """Condition name -> its articles by title; conditions sorted, case-insensitively."""
-        groups: dict[str, list[Article]] = defaultdict(list)
-        for article in self.articles:
-            for condition in article.conditions:
-                groups[condition].append(article)
-        return {
-            name: sorted(groups[name], key=lambda article: article.title.casefold())
-            for name in sorted(groups, key=str.casefold)
-        }
+        return difflib.get_close_matches(article_id, list(self.catalogue.paths), n=count, cutoff=0.4)
 
 
 def _title_from_name(path: Path) -> str:
@@ -107,7 +143,18 @@ def load_library(root: Path, cache: bool = False) -> Library:
     notes = load_safety_notes(root)
     problems.extend(notes.problems)
     problems.extend(notes.check_references(articles))
-    return Library(root, articles, problems, notes)
+    catalogue = Catalogue.of(root, articles, problems)
+    if cache:
+        save_catalogue(root, catalogue)
+    return Library(root, catalogue, notes, articles)
+
+
+def start_library(root: Path) -> Library:
+    """The library for the app to open with: from its saved catalogue when there is one, else loaded."""
+    catalogue = read_catalogue(root)
+    if catalogue is None:
+        return load_library(root, cache=True)
+    return Library(root, catalogue, load_safety_notes(root))
 
 
 def _load_cached(

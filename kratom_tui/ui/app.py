@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Input, ProgressBar
 from kratom_tui.document.article_parts import header, risks_and_disclaimers, risks_title
 from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.palette import Palette
-from kratom_tui.library import Article, Library
+from kratom_tui.library import Article, Library, load_library
 from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.links import OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
 from kratom_tui.settings import Settings, load_settings
@@ -44,8 +44,8 @@ PREFETCH_DELAY = 0.15
 """Seconds after an article opens before its neighbours are laid out in advance."""
 FIND_RESCAN_SECONDS = 0.2
 """While a long article is still being laid out, the find bar takes in new lines this often."""
-INDEX_DELAY = 0.3
-"""Seconds after start before the search index is checked or built."""
+BACKGROUND_DELAY = 0.1
+"""Seconds after the first frame before a worker checks the library's files and its search index."""
 PROGRESS_FROM = 200
 """Indexing at least this many articles shows a progress bar under the sidebar."""
 
@@ -86,19 +86,11 @@ class ReaderApp(App[None]):
         self.state = state
         self.settings = settings or Settings()
         self.current: Article | None = None
-        self.order = self._reading_order()
-        self.search_service = SearchService(library)
+        self.order = library.catalogue.order()
+        self.search_service = SearchService()
         self._palettes: dict[str, Palette] = {}
         self._layouts: dict[tuple[str, str], ArticleLayouts] = {}
         self._prefetch_timer: Timer | None = None
-
-    def _reading_order(self) -> list[str]:
-        """Articles in sidebar order, each once: what `[` and `]` step through."""
-        seen: dict[str, None] = {}
-        for articles in self.library.by_condition().values():
-            for article in articles:
-                seen.setdefault(article.id, None)
-        return list(seen)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,8 +110,6 @@ class ReaderApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.finder = Finder(self.view, self.risks)
-        # Index once the first frame is out: the worker shares the interpreter with drawing.
-        self.set_timer(INDEX_DELAY, self._build_index)
         self.set_interval(FIND_RESCAN_SECONDS, self._rescan_find, name="find-rescan")
         first_id = self.state.get("article")
         if first_id not in self.order:
@@ -133,6 +123,13 @@ class ReaderApp(App[None]):
         for notice in (self.state.notice, self.settings.notice):
             if notice:
                 self.notify(notice, severity="warning", markup=False)
+        self._notify_problems()
+
+    def on_ready(self) -> None:
+        # Only once the first frame is out: the worker shares the interpreter with drawing.
+        self.set_timer(BACKGROUND_DELAY, self._load_and_index)
+
+    def _notify_problems(self) -> None:
         if self.library.problems:
             count = len(self.library.problems)
             self.notify(
@@ -227,7 +224,8 @@ class ReaderApp(App[None]):
             self.view.focus()
         if self._prefetch_timer is not None:
             self._prefetch_timer.stop()
-        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch_neighbours)
+        # Owned by the view, so it cannot fire after the screen is gone.
+        self._prefetch_timer = self.view.set_timer(PREFETCH_DELAY, self._prefetch_neighbours)
 
     def _theme_changed(self, _theme: object) -> None:
         self.state.set("theme", self.theme)
@@ -390,10 +388,27 @@ class ReaderApp(App[None]):
 
         self.push_screen(SearchScreen(self.search_service), opened)
 
-    @work(thread=True, exclusive=True, group="search-index")
-    def _build_index(self) -> None:
-        notice = self.search_service.build(lambda done, total: self.call_from_thread(self._index_progress, done, total))
+    @work(thread=True, exclusive=True, group="library")
+    def _load_and_index(self) -> None:
+        """Load a library that started from its catalogue, then bring the search index up to date."""
+        library = self.library
+        if not library.complete:
+            library = load_library(library.root, cache=True)
+            self.call_from_thread(self._library_loaded, library)
+        notice = self.search_service.build(
+            library, lambda done, total: self.call_from_thread(self._index_progress, done, total)
+        )
         self.call_from_thread(self._index_built, notice)
+
+    def _library_loaded(self, library: Library) -> None:
+        """Swap in the full load; the sidebar and the problems change only if the files did."""
+        old, self.library = self.library, library
+        self.order = library.catalogue.order()
+        self.query_one(LibraryTree).show_library(library)
+        if self.current is not None:
+            self.current = library.get(self.current.id) or self.current
+        if [p.format() for p in old.problems] != [p.format() for p in library.problems]:
+            self._notify_problems()
 
     def _index_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#index-progress", ProgressBar)

@@ -49,11 +49,11 @@ class ArticleCommands(_LibraryProvider):
     def entries(self) -> list[tuple[str, str, object]]:
         return [
             (
-                f"Open article: {article.title}",
-                escape(", ".join(article.conditions)),
-                partial(self.reader.open_article, article.id),
+                f"Open article: {title}",
+                escape(", ".join(conditions)),
+                partial(self.reader.open_article, article_id),
             )
-            for article in self.reader.library.articles
+            for article_id, title, conditions in self.reader.library.catalogue.entries()
         ]
 
 
@@ -62,8 +62,8 @@ class ConditionCommands(_LibraryProvider):
 
     def entries(self) -> list[tuple[str, str, object]]:
         return [
-            (f"Go to condition: {name}", f"{len(articles)} article(s)", partial(self.reader.go_to_condition, name))
-            for name, articles in self.reader.library.by_condition().items()
+            (f"Go to condition: {name}", f"{len(pairs)} article(s)", partial(self.reader.go_to_condition, name))
+            for name, pairs in self.reader.library.catalogue.groups.items()
         ]
 
 

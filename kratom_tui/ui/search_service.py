@@ -15,14 +15,13 @@ MIN_FIND_PREFIX = 4
 class SearchService:
     """Holds the index once it is open; until then (or without FTS5) says why there are no results."""
 
-    def __init__(self, library: Library) -> None:
-        self.library = library
+    def __init__(self) -> None:
         self.index: SearchIndex | None = None
         self.problem: str | None = None
         self.progress = (0, 0)
         self.ready = threading.Event()
 
-    def build(self, progress: Callable[[int, int], None]) -> str | None:
+    def build(self, library: Library, progress: Callable[[int, int], None]) -> str | None:
         """Open and update the index (in a worker thread); returns a notice for the reader, if any."""
 
         def track(done: int, total: int) -> None:
@@ -30,8 +29,8 @@ class SearchService:
             progress(done, total)
 
         try:
-            index = SearchIndex.open(self.library.root)
-            index.update(self.library, track)
+            index = SearchIndex.open(library.root)
+            index.update(library, track)
         except SearchUnavailable as error:
             self.problem = str(error)
             return self.problem

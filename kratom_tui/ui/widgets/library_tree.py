@@ -21,6 +21,7 @@ LAZY_FROM = 500
 class NodeData:
     condition: str
     article_id: str | None = None
+    title: str = ""
     problems: bool = False
     """The node that opens the library's problems."""
 
@@ -59,10 +60,10 @@ class LibraryTree(Tree[NodeData]):
 
     def _populate(self) -> None:
         """Conditions open with their articles; in a large library they start folded and fill on opening."""
-        self._groups = self.library.by_condition()
-        self.lazy = len(self.library.articles) >= LAZY_FROM
-        for condition, articles in self._groups.items():
-            label = Text.assemble(condition, (f" ({len(articles)})", "dim"))
+        catalogue = self.library.catalogue
+        self.lazy = len(catalogue.paths) >= LAZY_FROM
+        for condition, pairs in catalogue.groups.items():
+            label = Text.assemble(condition, (f" ({len(pairs)})", "dim"))
             branch = self.root.add(label, NodeData(condition), expand=not self.lazy, allow_expand=True)
             if not self.lazy:
                 self._add_articles(branch)
@@ -74,9 +75,42 @@ class LibraryTree(Tree[NodeData]):
     def _add_articles(self, branch: TreeNode[NodeData]) -> None:
         assert branch.data is not None
         condition = branch.data.condition
-        for article in self._groups.get(condition, []):
-            label = self._article_label(article.title, article.id == self.open_id)
-            self._article_nodes.append(branch.add_leaf(label, NodeData(condition, article.id)))
+        for article_id, title in self.library.catalogue.groups.get(condition, []):
+            label = self._article_label(title, article_id == self.open_id)
+            self._article_nodes.append(branch.add_leaf(label, NodeData(condition, article_id, title)))
+
+    def show_library(self, library: Library) -> None:
+        """Take a fresh load of the library; redraw only what the reader would see change."""
+        old = self.library
+        self.library = library
+        if old.catalogue.groups == library.catalogue.groups and len(old.problems) == len(library.problems):
+            return
+        was_expanded = {node.data.condition: node.is_expanded for node in self.root.children if node.data is not None}
+        cursor = self.cursor_node.data if self.cursor_node is not None else None
+        self.clear()
+        self._article_nodes = []
+        self._populate()
+        for node in self.root.children:
+            if node.data is None or node.data.condition not in was_expanded:
+                continue
+            if not was_expanded[node.data.condition]:
+                node.collapse()
+            elif not node.is_expanded:
+                node.expand()
+                if not node.children:
+                    self._add_articles(node)
+        if self.open_id is not None:
+            self.mark_open(self.open_id)
+        if cursor is not None:
+            self._restore_cursor(cursor)
+
+    def _restore_cursor(self, data: NodeData) -> None:
+        for branch in self.root.children:
+            if branch.data is None or branch.data.condition != data.condition:
+                continue
+            matches = [node for node in branch.children if node.data is not None and node.data.article_id == data.article_id]
+            self.move_cursor(matches[0] if matches and branch.is_expanded else branch)
+            return
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         node = event.node
@@ -100,11 +134,10 @@ class LibraryTree(Tree[NodeData]):
         for node in self._article_nodes:
             assert node.data is not None
             node_id = node.data.article_id
-            article = self.library.get(node_id or "")
-            if article is None or node_id not in (previous, article_id):
+            if node_id not in (previous, article_id):
                 continue
             is_open = node_id == article_id
-            node.set_label(self._article_label(article.title, is_open))
+            node.set_label(self._article_label(node.data.title, is_open))
             if is_open and first is None:
                 first = node
         cursor = self.cursor_node
