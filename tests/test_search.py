@@ -15,7 +15,7 @@ from kratom_tui.library import load_library
 from kratom_tui.library.model import Article
 from kratom_tui.search import SearchHit, SearchIndex, SearchUnavailable, parse_query
 from kratom_tui.search import index as index_module
-from kratom_tui.search.index import SCHEMA_VERSION, clean_markdown, unmark
+from kratom_tui.search.index import SCHEMA_VERSION, clean_markdown, split_parts, unmark
 from tests.conftest import write_library
 
 
@@ -242,6 +242,40 @@ def test_snippet_is_about_thirty_words(tmp_path: Path) -> None:
         [hit] = index.search("needle")
     assert 25 <= len(hit.snippet.split()) <= 35
     assert hit.snippet.startswith("\u2026") and hit.snippet.endswith("\u2026")
+
+
+def test_the_whole_of_a_long_body_is_searched_and_it_is_one_hit(tmp_path: Path) -> None:
+    filler = " ".join(f"word{n % 997}" for n in range(60_000))  # about 460 KB: many parts
+    root = write_library(
+        tmp_path / "lib",
+        {
+            "long.md": article("Long report", f"needle at the start. {filler} Only here: zeolite. {filler} needle"),
+            "short.md": article("Short note", "One needle."),
+        },
+    )
+    with SearchIndex.open(root, tmp_path / "cache") as index:
+        index.update(load_library(root))
+        [hit] = index.search("zeolite")
+        assert hit.article_id == "long"
+        assert hit.snippet[slice(*hit.highlights[0])] == "zeolite"
+        assert sorted(ids(index.search("needle"))) == ["long", "short"]
+        assert sorted(ids(index.search("word5"))) == ["long"]
+        assert ids(index.search("needle", limit=1)) in (["long"], ["short"])
+        (root / "long.md").write_text(article("Long report", "Now short: needle."), encoding="utf-8")
+        os.utime(root / "long.md", ns=(0, 10**18))
+        assert index.update(load_library(root)) == 1
+        assert index.search("zeolite") == []
+        assert sorted(ids(index.search("needle"))) == ["long", "short"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n"), max_size=400), st.integers(min_value=1, max_value=40))
+def test_parts_keep_every_character_and_cut_at_white_space(text: str, size: int) -> None:
+    parts = split_parts(text, size)
+    assert "".join(parts) == text
+    assert all(len(part) <= size for part in parts)
+    for part, following in zip(parts, parts[1:]):
+        # A cut falls before white space whenever the piece had any to cut at.
+        assert following[:1].isspace() or not any(char.isspace() for char in part[1:])
 
 
 def test_limit(index: SearchIndex) -> None:

@@ -26,13 +26,18 @@ from kratom_tui.search.query import condition_key, parse_query
 if TYPE_CHECKING:
     from kratom_tui.library import Article, Library
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_NAME = "kratom-tui"
 COLUMNS = ("id", "conditions", "title", "summary", "body", "risks", "disclaimers")
 WEIGHTS = {"id": 0.0, "conditions": 0.0, "title": 10.0, "summary": 4.0, "body": 1.0, "risks": 3.0, "disclaimers": 2.0}
 SNIPPET_WORDS = 30
-INDEXED_CHARS = 16_384
-"""Library search reads this much of each text (find in the article reads all of it)."""
+PART_CHARS = 16_384
+"""A body longer than this is indexed as several rows ("parts"): FTS5 builds a snippet in time that
+grows with the square of a text's matches, so one long text repeating a word could stall every search.
+Front matter texts are cut at this length."""
+PART_BITS = 20
+"""Row ids are `doc << PART_BITS | part`: an article's rows are one range, its first part `doc << PART_BITS`."""
+_LAST_PART = (1 << PART_BITS) - 1
 START, END = "\x02", "\x03"
 """Snippet markers: C0 controls, which the loader removes from every article, so never in the text."""
 LIST_SEPARATOR = "\x1f"
@@ -55,6 +60,7 @@ CREATE TABLE files(
 );
 CREATE TABLE conditions(doc INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX conditions_by_doc ON conditions(doc);
+-- One row per part of each article (see PART_BITS); only the first part has summary, risks, disclaimers.
 CREATE VIRTUAL TABLE docs USING fts5({", ".join(name + (" UNINDEXED" if not WEIGHTS[name] else "") for name in COLUMNS)},
     tokenize='porter unicode61');
 INSERT INTO docs(docs, rank) VALUES('rank', '{_RANK}');
@@ -171,12 +177,28 @@ def _first_words(text: str, count: int = SNIPPET_WORDS) -> str:
     return " ".join(words[:count]) + (f" {ELLIPSIS}" if len(words) > count else "")
 
 
-def _fields(article: Article) -> tuple[str, ...]:
-    """The indexed texts, each cut at INDEXED_CHARS: FTS5 builds a snippet in time that grows with the
-    square of a column's matches, so one huge article repeating a word could stall every search."""
+def _rows(article: Article) -> list[tuple[str, ...]]:
+    """The indexed texts of each part of an article: the title in every part, so each part ranks
+    with it; the summary, risks and disclaimers in the first."""
     risks = "\n".join(f"{risk.name}: {risk.detail}" if risk.detail else risk.name for risk in article.risks)
-    texts = (article.title, article.summary, clean_markdown(article.peek_body()), risks, "\n".join(article.disclaimers))
-    return (article.id, LIST_SEPARATOR.join(article.conditions), *(text[:INDEXED_CHARS] for text in texts))
+    head = (article.id, LIST_SEPARATOR.join(article.conditions), article.title[:PART_CHARS])
+    parts = split_parts(clean_markdown(article.peek_body()))
+    first = (article.summary, parts[0], risks, "\n".join(article.disclaimers))
+    return [(*head, *(text[:PART_CHARS] for text in first))] + [(*head, "", part, "", "") for part in parts[1:]]
+
+
+def split_parts(text: str, size: int = PART_CHARS) -> list[str]:
+    """`text` in pieces of at most `size` characters, cut at white space where there is some."""
+    parts = []
+    start = 0
+    while len(text) - start > size:
+        cut = max(text.rfind(" ", start, start + size), text.rfind("\n", start, start + size))
+        if cut <= start:
+            cut = start + size
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return parts
 
 
 def _code(error: sqlite3.Error) -> int:
@@ -437,7 +459,7 @@ class SearchIndex:
         if progress is not None and total:
             progress(0, total)
         for done, (path, (article, size, mtime), old) in enumerate(changed, 1):
-            fields = _fields(article)
+            rows = _rows(article)[: _LAST_PART + 1]
             if old is None:
                 doc = connection.execute(
                     "INSERT INTO files(path, article_id, size, mtime_ns) VALUES (?, ?, ?, ?)",
@@ -450,8 +472,9 @@ class SearchIndex:
                     "UPDATE files SET article_id = ?, size = ?, mtime_ns = ? WHERE doc = ?",
                     (article.id, size, mtime, doc),
                 )
-            connection.execute(
-                f"INSERT INTO docs(rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})", (doc, *fields)
+            connection.executemany(
+                f"INSERT INTO docs(rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})",
+                [(doc << PART_BITS | part, *fields) for part, fields in enumerate(rows)],
             )
             connection.executemany(
                 "INSERT INTO conditions(doc, key) VALUES (?, ?)",
@@ -463,7 +486,7 @@ class SearchIndex:
 
     @staticmethod
     def _drop(connection: sqlite3.Connection, doc: int) -> None:
-        connection.execute("DELETE FROM docs WHERE rowid = ?", (doc,))
+        connection.execute("DELETE FROM docs WHERE rowid BETWEEN ? AND ?", (doc << PART_BITS, doc << PART_BITS | _LAST_PART))
         connection.execute("DELETE FROM conditions WHERE doc = ?", (doc,))
 
     def _search_lock(self) -> threading.RLock:
@@ -486,7 +509,7 @@ class SearchIndex:
 
     def _search(self, fts: str | None, keys: list[str], limit: int) -> list[SearchHit]:
         where = "".join(
-            " AND rowid IN (SELECT doc FROM conditions WHERE instr(' ' || key, ?) > 0)" for _key in keys
+            f" AND rowid >> {PART_BITS} IN (SELECT doc FROM conditions WHERE instr(' ' || key, ?) > 0)" for _key in keys
         )
         values: list[Any] = [f" {key}" for key in keys]
         with self._search_lock():
@@ -495,34 +518,61 @@ class SearchIndex:
                 raise RuntimeError("the search index is closed")
             if fts is None:
                 rows = connection.execute(
-                    f"SELECT id, conditions, title, summary, substr(body, 1, 2000) FROM docs WHERE 1{where} "
-                    "ORDER BY title COLLATE NOCASE, id LIMIT ?",
+                    f"SELECT id, conditions, title, summary, substr(body, 1, 2000) FROM docs "
+                    f"WHERE rowid & {_LAST_PART} = 0{where} ORDER BY title COLLATE NOCASE, id LIMIT ?",
                     (*values, limit),
                 ).fetchall()
                 return [
                     SearchHit(article_id, title, self._split(conditions), 0.0, _first_words(summary or body), ())
                     for article_id, conditions, title, summary, body in rows
                 ]
+            best = self._best_parts(connection, fts, where, values, limit)
+            if not best:
+                return []
             # Snippets of every searched column but the title, best first: the body, then the short
             # ones (cheap to cut), so that no second MATCH is needed for a hit without a body match.
             rows = connection.execute(
-                f"SELECT rowid, id, conditions, title, -rank, {_SNIPPETS} "
-                f"FROM docs WHERE docs MATCH ?{where} ORDER BY rank LIMIT ?",
-                (fts, *values, limit),
+                f"SELECT rowid, id, conditions, title, {_SNIPPETS} FROM docs "
+                f"WHERE docs MATCH ? AND rowid IN ({', '.join('?' * len(best))})",
+                (fts, *best),
             ).fetchall()
+            found = {row[0]: row[1:] for row in rows}
             hits = []
-            for doc, article_id, conditions, title, score, *snippets in rows:
+            for rowid, score in best.items():
+                if rowid not in found:  # changed by an update between the two statements
+                    continue
+                article_id, conditions, title, *snippets = found[rowid]
                 marked = next((marked for marked in snippets if START in marked), None)
                 if marked is None:
-                    marked = self._opening(connection, doc)
+                    marked = self._opening(connection, rowid >> PART_BITS)
                 snippet, highlights = unmark(marked)
-                hits.append(SearchHit(article_id, title, self._split(conditions), float(score), snippet, highlights))
+                hits.append(SearchHit(article_id, title, self._split(conditions), score, snippet, highlights))
             return hits
+
+    @staticmethod
+    def _best_parts(
+        connection: sqlite3.Connection, fts: str, where: str, values: list[Any], limit: int
+    ) -> dict[int, float]:
+        """Row id and score of the best-ranked part of each of the best `limit` articles, best first."""
+        best: dict[int, float] = {}
+        seen: set[int] = set()
+        cursor = connection.execute(f"SELECT rowid, -rank FROM docs WHERE docs MATCH ?{where} ORDER BY rank", (fts, *values))
+        for rowid, score in cursor:
+            doc = rowid >> PART_BITS
+            if doc not in seen:
+                seen.add(doc)
+                best[rowid] = float(score)
+                if len(best) == limit:
+                    break
+        cursor.close()
+        return best
 
     @staticmethod
     def _opening(connection: sqlite3.Connection, doc: int) -> str:
         """A title-only match: the opening words of the summary, else the body (the title is shown anyway)."""
-        row = connection.execute("SELECT summary, substr(body, 1, 2000) FROM docs WHERE rowid = ?", (doc,)).fetchone()
+        row = connection.execute(
+            "SELECT summary, substr(body, 1, 2000) FROM docs WHERE rowid = ?", (doc << PART_BITS,)
+        ).fetchone()
         return _first_words(row[0] or row[1]) if row else ""
 
     @staticmethod
