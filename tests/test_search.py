@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import threading
@@ -273,7 +274,7 @@ def test_parts_keep_every_character_and_cut_at_white_space(text: str, size: int)
     parts = split_parts(text, size)
     assert "".join(parts) == text
     assert all(len(part) <= size for part in parts)
-    for part, following in zip(parts, parts[1:]):
+    for part, following in itertools.pairwise(parts):
         # A cut falls before white space whenever the piece had any to cut at.
         assert following[:1].isspace() or not any(char.isspace() for char in part[1:])
 
