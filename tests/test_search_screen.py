@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
+import time
 
+from textual.widgets import Input, OptionList, ProgressBar
+
+import kratom_tui.ui.app as app_module
 from kratom_tui.library import load_library
+from kratom_tui.search import index as index_module
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
-from kratom_tui.ui.screens.search import SearchScreen
+from kratom_tui.ui.screens.search import DEBOUNCE_SECONDS, SearchScreen
 from tests.conftest import SHIPPED, wait_for_background
 
 
 async def wait_for_results(pilot, app: ReaderApp) -> OptionList:
     await wait_for_background(pilot, app)
+    await pilot.pause(DEBOUNCE_SECONDS + 0.2)  # the status of the previous query is still up until then
     for _ in range(50):
         await pilot.pause(0.1)
         results = app.screen.query_one(OptionList)
@@ -73,3 +78,24 @@ async def test_down_moves_into_results_and_no_match_says_so() -> None:
         await pilot.pause(0.3)
         assert not isinstance(app.screen, SearchScreen)
         assert app.finder.active
+
+
+async def test_a_large_index_build_shows_its_progress_under_the_sidebar(monkeypatch) -> None:
+    monkeypatch.setattr(app_module, "PROGRESS_FROM", 3)
+    rows = index_module._rows
+    monkeypatch.setattr(index_module, "_rows", lambda article: time.sleep(0.15) or rows(article))
+    app = ReaderApp(load_library(SHIPPED), StateStore())
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar = app.query_one("#index-progress", ProgressBar)
+        seen: list[tuple[float | None, float]] = []
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if bar.display:
+                seen.append((bar.total, bar.progress))
+            if app.search_service.ready.is_set():
+                break
+        await wait_for_background(pilot, app)
+        assert seen, "the bar was shown while indexing"
+        assert all(total == 5 and 0 <= progress < 5 for total, progress in seen)
+        assert not bar.display
+        assert app.search_service.index is not None

@@ -526,46 +526,31 @@ class SearchIndex:
                     SearchHit(article_id, title, self._split(conditions), 0.0, _first_words(summary or body), ())
                     for article_id, conditions, title, summary, body in rows
                 ]
-            best = self._best_parts(connection, fts, where, values, limit)
-            if not best:
-                return []
             # Snippets of every searched column but the title, best first: the body, then the short
             # ones (cheap to cut), so that no second MATCH is needed for a hit without a body match.
-            rows = connection.execute(
-                f"SELECT rowid, id, conditions, title, {_SNIPPETS} FROM docs "
-                f"WHERE docs MATCH ? AND rowid IN ({', '.join('?' * len(best))})",
-                (fts, *best),
-            ).fetchall()
-            found = {row[0]: row[1:] for row in rows}
+            # FTS5 sorts by rank itself and computes snippets only for the rows stepped through; an
+            # article's later parts are passed over once its best part is in.
+            cursor = connection.execute(
+                f"SELECT rowid, id, conditions, title, -rank, {_SNIPPETS} "
+                f"FROM docs WHERE docs MATCH ?{where} ORDER BY rank",
+                (fts, *values),
+            )
             hits = []
-            for rowid, score in best.items():
-                if rowid not in found:  # changed by an update between the two statements
+            seen: set[int] = set()
+            for rowid, article_id, conditions, title, score, *snippets in cursor:
+                doc = rowid >> PART_BITS
+                if doc in seen:
                     continue
-                article_id, conditions, title, *snippets = found[rowid]
+                seen.add(doc)
                 marked = next((marked for marked in snippets if START in marked), None)
                 if marked is None:
-                    marked = self._opening(connection, rowid >> PART_BITS)
+                    marked = self._opening(connection, doc)
                 snippet, highlights = unmark(marked)
-                hits.append(SearchHit(article_id, title, self._split(conditions), score, snippet, highlights))
-            return hits
-
-    @staticmethod
-    def _best_parts(
-        connection: sqlite3.Connection, fts: str, where: str, values: list[Any], limit: int
-    ) -> dict[int, float]:
-        """Row id and score of the best-ranked part of each of the best `limit` articles, best first."""
-        best: dict[int, float] = {}
-        seen: set[int] = set()
-        cursor = connection.execute(f"SELECT rowid, -rank FROM docs WHERE docs MATCH ?{where} ORDER BY rank", (fts, *values))
-        for rowid, score in cursor:
-            doc = rowid >> PART_BITS
-            if doc not in seen:
-                seen.add(doc)
-                best[rowid] = float(score)
-                if len(best) == limit:
+                hits.append(SearchHit(article_id, title, self._split(conditions), float(score), snippet, highlights))
+                if len(hits) == limit:
                     break
-        cursor.close()
-        return best
+            cursor.close()
+            return hits
 
     @staticmethod
     def _opening(connection: sqlite3.Connection, doc: int) -> str:

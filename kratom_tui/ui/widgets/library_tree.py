@@ -99,8 +99,6 @@ class LibraryTree(Tree[NodeData]):
                 node.expand()
                 if not node.children:
                     self._add_articles(node)
-        if self.open_id is not None:
-            self.mark_open(self.open_id)
         if cursor is not None:
             self._restore_cursor(cursor)
 
