@@ -152,6 +152,8 @@ async def _cold_open_costs(runs: int) -> tuple[float, float]:
         for _ in range(runs):
             app = ReaderApp(load_library(folder), StateStore(folder / "state.json"))
             async with app.run_test(size=SIZE) as pilot:
+                while not app.search_service.ready.is_set():  # the first index build, in a worker
+                    await pilot.pause(0.05)
                 await pilot.pause(0.3)
                 for article_id, times in (("b", huge), ("a", small)):
                     app._layouts.clear()

@@ -141,6 +141,11 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_speed(root: Path, monk
 
 
 def test_the_catalogue_lists_each_article_once_in_sidebar_order(root: Path) -> None:
+    (root / "twice.md").write_text("---\ntitle: Zz twice\nconditions: [Sleep, Sleep]\n---\nText.\n")
+    catalogue = load_library(root).catalogue
+    assert catalogue.groups["Sleep"][-1] == ["twice", "Zz twice"]
+    assert [pair[0] for pair in catalogue.groups["Sleep"]].count("twice") == 1
+    (root / "twice.md").unlink()
     catalogue = load_library(root).catalogue
     assert catalogue.order() == ["good", "other", "plain"]
     assert catalogue.entries() == [

@@ -31,7 +31,7 @@ class Catalogue:
     def of(cls, root: Path, articles: list[Article], problems: list[Problem]) -> Catalogue:
         grouped: dict[str, list[Article]] = defaultdict(list)
         for article in articles:
-            for condition in article.conditions:
+            for condition in dict.fromkeys(article.conditions):
                 grouped[condition].append(article)
         groups = {
             name: [[article.id, article.title] for article in sorted(grouped[name], key=lambda a: a.title.casefold())]

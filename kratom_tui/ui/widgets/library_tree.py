@@ -103,6 +103,7 @@ class LibraryTree(Tree[NodeData]):
             self._restore_cursor(cursor)
 
     def _restore_cursor(self, data: NodeData) -> None:
+        self.last_line  # noqa: B018 - lays the rebuilt tree out, so that each node knows its line
         for branch in self.root.children:
             if branch.data is None or branch.data.condition != data.condition:
                 continue
