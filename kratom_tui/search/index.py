@@ -26,7 +26,7 @@ from kratom_tui.search.query import condition_key, parse_query
 if TYPE_CHECKING:
     from kratom_tui.library import Article, Library
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_NAME = "kratom-tui"
 COLUMNS = ("id", "conditions", "title", "summary", "body", "risks", "disclaimers")
 WEIGHTS = {"id": 0.0, "conditions": 0.0, "title": 10.0, "summary": 4.0, "body": 1.0, "risks": 3.0, "disclaimers": 2.0}
@@ -35,9 +35,10 @@ PART_CHARS = 16_384
 """A body longer than this is indexed as several rows ("parts"): FTS5 builds a snippet in time that
 grows with the square of a text's matches, so one long text repeating a word could stall every search.
 Front matter texts are cut at this length."""
-PART_BITS = 20
-"""Row ids are `doc << PART_BITS | part`: an article's rows are one range, its first part `doc << PART_BITS`."""
-_LAST_PART = (1 << PART_BITS) - 1
+PART_SHIFT = 32
+"""Row ids are `part << PART_SHIFT | doc`: a first part's row id is its article's `doc`, so the row ids
+of most rows stay small and dense (FTS5 stores them as deltas, and queries read fewer bytes)."""
+DOC_MASK = (1 << PART_SHIFT) - 1
 START, END = "\x02", "\x03"
 """Snippet markers: C0 controls, which the loader removes from every article, so never in the text."""
 LIST_SEPARATOR = "\x1f"
@@ -56,11 +57,12 @@ CREATE TABLE files(
     path TEXT NOT NULL UNIQUE,
     article_id TEXT NOT NULL,
     size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL
+    mtime_ns INTEGER NOT NULL,
+    parts INTEGER NOT NULL
 );
 CREATE TABLE conditions(doc INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX conditions_by_doc ON conditions(doc);
--- One row per part of each article (see PART_BITS); only the first part has summary, risks, disclaimers.
+-- One row per part of each article (see PART_SHIFT); only the first part has summary, risks, disclaimers.
 CREATE VIRTUAL TABLE docs USING fts5({", ".join(name + (" UNINDEXED" if not WEIGHTS[name] else "") for name in COLUMNS)},
     tokenize='porter unicode61');
 INSERT INTO docs(docs, rank) VALUES('rank', '{_RANK}');
@@ -441,40 +443,40 @@ class SearchIndex:
         progress: Callable[[int, int], None] | None,
     ) -> int:
         known = {
-            path: (doc, article_id, size, mtime)
-            for doc, path, article_id, size, mtime in connection.execute(
-                "SELECT doc, path, article_id, size, mtime_ns FROM files"
+            path: (doc, parts, article_id, size, mtime)
+            for doc, parts, path, article_id, size, mtime in connection.execute(
+                "SELECT doc, parts, path, article_id, size, mtime_ns FROM files"
             )
         }
-        for path, (doc, *_rest) in known.items():
+        for path, (doc, parts, *_rest) in known.items():
             if path not in current:
-                self._drop(connection, doc)
+                self._drop(connection, doc, parts)
                 connection.execute("DELETE FROM files WHERE doc = ?", (doc,))
         changed = [
             (path, entry, known.get(path))
             for path, entry in current.items()
-            if known.get(path, (None,))[1:] != (entry[0].id, entry[1], entry[2])
+            if known.get(path, (None, None))[2:] != (entry[0].id, entry[1], entry[2])
         ]
         total = len(changed)
         if progress is not None and total:
             progress(0, total)
         for done, (path, (article, size, mtime), old) in enumerate(changed, 1):
-            rows = _rows(article)[: _LAST_PART + 1]
+            rows = _rows(article)
             if old is None:
                 doc = connection.execute(
-                    "INSERT INTO files(path, article_id, size, mtime_ns) VALUES (?, ?, ?, ?)",
-                    (path, article.id, size, mtime),
+                    "INSERT INTO files(path, article_id, size, mtime_ns, parts) VALUES (?, ?, ?, ?, ?)",
+                    (path, article.id, size, mtime, len(rows)),
                 ).lastrowid
             else:
                 doc = old[0]
-                self._drop(connection, doc)
+                self._drop(connection, doc, old[1])
                 connection.execute(
-                    "UPDATE files SET article_id = ?, size = ?, mtime_ns = ? WHERE doc = ?",
-                    (article.id, size, mtime, doc),
+                    "UPDATE files SET article_id = ?, size = ?, mtime_ns = ?, parts = ? WHERE doc = ?",
+                    (article.id, size, mtime, len(rows), doc),
                 )
             connection.executemany(
                 f"INSERT INTO docs(rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})",
-                [(doc << PART_BITS | part, *fields) for part, fields in enumerate(rows)],
+                [(part << PART_SHIFT | doc, *fields) for part, fields in enumerate(rows)],
             )
             connection.executemany(
                 "INSERT INTO conditions(doc, key) VALUES (?, ?)",
@@ -485,8 +487,8 @@ class SearchIndex:
         return total
 
     @staticmethod
-    def _drop(connection: sqlite3.Connection, doc: int) -> None:
-        connection.execute("DELETE FROM docs WHERE rowid BETWEEN ? AND ?", (doc << PART_BITS, doc << PART_BITS | _LAST_PART))
+    def _drop(connection: sqlite3.Connection, doc: int, parts: int) -> None:
+        connection.executemany("DELETE FROM docs WHERE rowid = ?", [(part << PART_SHIFT | doc,) for part in range(parts)])
         connection.execute("DELETE FROM conditions WHERE doc = ?", (doc,))
 
     def _search_lock(self) -> threading.RLock:
@@ -509,7 +511,7 @@ class SearchIndex:
 
     def _search(self, fts: str | None, keys: list[str], limit: int) -> list[SearchHit]:
         where = "".join(
-            f" AND rowid >> {PART_BITS} IN (SELECT doc FROM conditions WHERE instr(' ' || key, ?) > 0)" for _key in keys
+            f" AND rowid & {DOC_MASK} IN (SELECT doc FROM conditions WHERE instr(' ' || key, ?) > 0)" for _key in keys
         )
         values: list[Any] = [f" {key}" for key in keys]
         with self._search_lock():
@@ -519,7 +521,7 @@ class SearchIndex:
             if fts is None:
                 rows = connection.execute(
                     f"SELECT id, conditions, title, summary, substr(body, 1, 2000) FROM docs "
-                    f"WHERE rowid & {_LAST_PART} = 0{where} ORDER BY title COLLATE NOCASE, id LIMIT ?",
+                    f"WHERE rowid <= {DOC_MASK}{where} ORDER BY title COLLATE NOCASE, id LIMIT ?",
                     (*values, limit),
                 ).fetchall()
                 return [
@@ -538,7 +540,7 @@ class SearchIndex:
             hits = []
             seen: set[int] = set()
             for rowid, article_id, conditions, title, score, *snippets in cursor:
-                doc = rowid >> PART_BITS
+                doc = rowid & DOC_MASK
                 if doc in seen:
                     continue
                 seen.add(doc)
@@ -556,7 +558,7 @@ class SearchIndex:
     def _opening(connection: sqlite3.Connection, doc: int) -> str:
         """A title-only match: the opening words of the summary, else the body (the title is shown anyway)."""
         row = connection.execute(
-            "SELECT summary, substr(body, 1, 2000) FROM docs WHERE rowid = ?", (doc << PART_BITS,)
+            "SELECT summary, substr(body, 1, 2000) FROM docs WHERE rowid = ?", (doc,)
         ).fetchone()
         return _first_words(row[0] or row[1]) if row else ""
 
