@@ -64,10 +64,23 @@ def test_show_unknown_id_names_closest(small_library: Path, capsys) -> None:
 
 
 def test_missing_folder_is_one_line_exit_2(tmp_path: Path, capsys) -> None:
-    for command in (["list"], ["show", "x"], ["check"]):
+    for command in ([], ["list"], ["show", "x"], ["check"]):
         code, _, err = run(capsys, "--articles", str(tmp_path / "nope"), *command)
         assert code == 2
         assert err.strip() == f"kratom-tui: library folder not found: {tmp_path / 'nope'}"
+
+
+def test_a_later_launch_starts_from_the_catalogue_of_the_last_load(
+    small_library: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kratom_tui.ui.app as app_module
+
+    started: list = []
+    monkeypatch.setattr(app_module, "run_app", lambda library: started.append(library) or 0)
+    assert run(capsys, "--articles", str(small_library))[0] == 0
+    assert run(capsys, "--articles", str(small_library))[0] == 0
+    assert [library.complete for library in started] == [True, False]
+    assert started[1].catalogue == started[0].catalogue
 
 
 def test_check_clean_and_with_problems(small_library: Path, tmp_path: Path, capsys) -> None:
