@@ -210,3 +210,18 @@ async def test_a_fresh_load_keeps_the_sidebar_cursor_and_open_article(root: Path
         open_labels = [leaf.label.plain for branch in tree.root.children for leaf in branch.children if "▶" in leaf.label.plain]
         assert open_labels == ["▶ Other article"]
         assert app.current.id == "other"
+
+
+@pytest.mark.usefixtures("slow_background")
+async def test_an_article_deleted_since_the_last_run_is_not_reopened(root: Path, tmp_path: Path) -> None:
+    load_library(root, cache=True)
+    state = StateStore(tmp_path / "state.json")
+    state.set("article", "other")
+    state.save()
+    (root / "other.md").unlink()
+    app = ReaderApp(start_library(root), StateStore(tmp_path / "state.json"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.library.complete
+        assert app.current.id == "good"
+        assert not any("No article" in str(toast.message) for toast in app._notifications)

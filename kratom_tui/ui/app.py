@@ -112,8 +112,9 @@ class ReaderApp(App[None]):
         self.finder = Finder(self.view, self.risks)
         self.set_interval(FIND_RESCAN_SECONDS, self._rescan_find, name="find-rescan")
         first_id = self.state.get("article")
-        if first_id not in self.order:
-            first_id = self.order[0] if self.order else None
+        if first_id not in self.order or self.library.get(first_id) is None:
+            # Started from a catalogue, an article may be gone since: open the first one still there.
+            first_id = next((found for found in self.order if self.library.get(found) is not None), None)
         if first_id is not None:
             scroll = self.state.get("scroll", {}).get(first_id, 0)
             self.open_article(first_id, scroll_y=scroll if isinstance(scroll, int) else 0, focus=False)
