@@ -84,6 +84,18 @@ def test_risk_overview_sorted_by_how_many_name_it() -> None:
     assert rows[0].name == "Dependence and addiction" and rows[0].highest == "high"
 
 
+def test_risk_overview_counts_an_article_once_per_risk(tmp_path: Path) -> None:
+    risks = "risks:\n  - name: Liver damage\n  - name: Nausea\n  - name: liver DAMAGE\n    severity: high\n"
+    root = write_library(
+        tmp_path, {"a.md": f"---\ntitle: A\n{risks}---\n", "b.md": "---\ntitle: B\nrisks:\n  - name: Liver damage\n---\n"}
+    )
+    rows = risk_overview(load_library(root))
+    assert [(row.name, [article.id for article, _severity in row.named_by]) for row in rows] == [
+        ("Liver damage", ["a", "b"]),
+        ("Nausea", ["a"]),
+    ]
+
+
 def test_cli_risks_and_show_with_claims_and_notes(capsys) -> None:
     assert main(["--articles", str(SHIPPED), "risks"]) == 0
     first = capsys.readouterr().out.splitlines()[0].split("\t")

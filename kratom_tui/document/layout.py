@@ -61,7 +61,6 @@ class DocumentLayout:
         self.width = max(1, width)
         self._reset_lines()
 
-
     def advance(self, blocks: int = 1) -> bool:
         """Lay out up to `blocks` more blocks; True while there is more to do."""
         for _ in range(blocks):

@@ -54,7 +54,7 @@ class Library:
         article = self._by_id.get(article_id)
         if article is None and self._articles is None and article_id in self.catalogue.paths:
             # Started from the catalogue: read this one file now, as it is on disk today.
-            article = load_article(self.root / self.catalogue.paths[article_id], self.root, [])
+            article = load_article(self.root / self.catalogue.paths[article_id], [])
             if article is not None:
                 article.id = article_id
                 self._by_id[article_id] = article
@@ -84,7 +84,7 @@ def _title_from_name(path: Path) -> str:
     return path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or path.name
 
 
-def load_article(path: Path, root: Path, problems: list[Problem]) -> Article | None:
+def load_article(path: Path, problems: list[Problem]) -> Article | None:
     """Read one file's head into an Article; None (with problems) when it cannot be used."""
     head = read_head(path)
     problems.extend(head.problems)
@@ -125,7 +125,7 @@ def load_library(root: Path, cache: bool = False) -> Library:
     heads = HeadCache(cache_path(root) if cache else None)
     present: set[str] = set()
     for path, stat in find_markdown(root, problems):
-        article, file_problems = _load_cached(path, stat, root, heads)
+        article, file_problems = _load_cached(path, stat, heads)
         present.add(str(path))
         problems.extend(file_problems)
         if article is None:
@@ -157,15 +157,13 @@ def start_library(root: Path) -> Library:
     return Library(root, catalogue, load_safety_notes(root))
 
 
-def _load_cached(
-    path: Path, stat: os.stat_result | None, root: Path, heads: HeadCache
-) -> tuple[Article | None, list[Problem]]:
+def _load_cached(path: Path, stat: os.stat_result | None, heads: HeadCache) -> tuple[Article | None, list[Problem]]:
     if stat is not None:
         cached = heads.lookup(path, stat.st_size, stat.st_mtime_ns)
         if cached is not None:
             return cached
     file_problems: list[Problem] = []
-    article = load_article(path, root, file_problems)
+    article = load_article(path, file_problems)
     if stat is not None:
         heads.store(path, stat.st_size, stat.st_mtime_ns, article, file_problems)
     return article, file_problems

@@ -28,7 +28,9 @@ def risk_overview(library: Library) -> list[RiskRow]:
         for risk in article.risks:
             key = risk.name.casefold()
             names.setdefault(key, risk.name)
-            if all(existing is not article for existing, _ in groups.get(key, [])):
-                groups.setdefault(key, []).append((article, risk.severity))
+            named_by = groups.setdefault(key, [])
+            # An article naming a risk twice counts once; its entries are the latest ones in the group.
+            if not named_by or named_by[-1][0] is not article:
+                named_by.append((article, risk.severity))
     rows = [RiskRow(names[key], tuple(named_by)) for key, named_by in groups.items()]
     return sorted(rows, key=lambda row: (-len(row.named_by), row.name.casefold()))

@@ -114,9 +114,3 @@ def condition_key(name: str) -> str:
     """A condition name or filter reduced to casefolded words separated by single spaces."""
     words = re.split(r"[\W_]+", name.casefold())
     return " ".join(word for word in words if word)
-
-
-def condition_matches(name: str, wanted: str) -> bool:
-    """Whether the filter `wanted` starts one of the words of condition `name` (and runs on)."""
-    key = condition_key(wanted)
-    return bool(key) and f" {key}" in f" {condition_key(name)}"
