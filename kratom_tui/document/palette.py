@@ -28,6 +28,7 @@ class Palette:
     match: Style
     """A match of the find bar."""
     current_match: Style
+    """The match `n` moved to: another background than the other matches, bold and underlined."""
 
     @classmethod
     def from_colors(
@@ -44,6 +45,7 @@ class Palette:
         match: str = "yellow",
         current_match: str = "bright_magenta",
         on_match: str = "black",
+        on_current_match: str = "black",
     ) -> Palette:
         return cls(
             heading=(
@@ -73,7 +75,7 @@ class Palette:
             },
             section=Style(color=secondary, bold=True),
             match=Style(color=on_match, bgcolor=match),
-            current_match=Style(color=on_match, bgcolor=current_match, bold=True, underline=True),
+            current_match=Style(color=on_current_match, bgcolor=current_match, bold=True, underline=True),
         )
 
 

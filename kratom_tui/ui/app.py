@@ -31,7 +31,7 @@ from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
 from kratom_tui.ui.screens.search import SearchScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.search_service import SearchService
-from kratom_tui.ui.theme_palette import palette_for
+from kratom_tui.ui.theme_palette import ReadableThemes, palette_for
 from kratom_tui.ui.widgets.article_view import ArticleView
 from kratom_tui.ui.widgets.find_bar import FindBar
 from kratom_tui.ui.widgets.library_tree import LibraryTree
@@ -58,7 +58,7 @@ class ArticleLayouts:
     """How many library safety notes the panel shows (its title counts them)."""
 
 
-class ReaderApp(App[None]):
+class ReaderApp(ReadableThemes, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "kratom-tui"
     COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands, SafetyCommands}

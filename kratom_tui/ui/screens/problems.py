@@ -11,7 +11,8 @@ from textual.widgets.option_list import Option
 
 from kratom_tui.library.model import Problem
 
-LEVEL_STYLES = {"error": "bold red", "warning": "bold yellow"}
+LEVEL_SEVERITY = {"error": "high", "warning": "moderate"}
+"""A problem's level is drawn in the theme's readable colour for that severity."""
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -23,10 +24,11 @@ class ProblemsScreen(ModalScreen[None]):
         self.root = root
 
     def compose(self) -> ComposeResult:
+        severity = self.app.palette.severity
         options = [
             Option(
                 Text.assemble(
-                    (f"{problem.level:<7}", LEVEL_STYLES[problem.level]),
+                    (f"{problem.level:<7}", severity[LEVEL_SEVERITY[problem.level]]),
                     " ",
                     (problem.format(self.root).split(": ", 1)[0], "bold"),
                     "\n        ",

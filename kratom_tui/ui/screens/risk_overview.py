@@ -13,7 +13,6 @@ from kratom_tui.document.article_parts import severity_label
 from kratom_tui.library.model import Article
 from kratom_tui.library.risk_overview import RiskRow
 
-SEVERITY_STYLES = {"high": "bold red", "moderate": "bold yellow", "low": "green", None: "dim"}
 FIRST_ARTICLE_COLUMN = 2
 RISK_COLUMN_WIDTH = 30
 
@@ -44,6 +43,7 @@ class RiskOverviewScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        palette = self.app.palette  # the theme's readable severity colours
         table.add_column(Text("Risk"), key="risk", width=RISK_COLUMN_WIDTH)
         table.add_column(Text("Named by"), key="count")
         for number, article in enumerate(self.articles, 1):
@@ -54,9 +54,9 @@ class RiskOverviewScreen(ModalScreen[tuple[str, str] | None]):
             for article in self.articles:
                 if article.id in severities:
                     severity = severities[article.id]
-                    cells.append(Text(severity_label(severity).lower(), style=SEVERITY_STYLES[severity]))
+                    cells.append(Text(severity_label(severity).lower(), style=palette.severity.get(severity, palette.muted)))
                 else:
-                    cells.append(Text("·", style="dim"))
+                    cells.append(Text("·", style=palette.muted))
             table.add_row(*cells, key=row.name)
         table.focus()
 
