@@ -64,20 +64,21 @@ class ReaderApp(ReadableThemes, App[None]):
     COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands, SafetyCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide"), (110, "-very-wide")]
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("question_mark", "help", "Help"),
-        Binding("t", "contents", "Contents"),
-        Binding("r", "toggle_risks", "Risks"),
-        Binding("left_square_bracket", "previous_article", "Prev"),
-        Binding("right_square_bracket", "next_article", "Next"),
-        Binding("slash", "find", "Find"),
-        Binding("n", "find_step(True)", "Next match", show=False),
-        Binding("N", "find_step(False)", "Previous match", show=False),
-        Binding("s", "search", "Search"),
-        Binding("b", "toggle_sidebar", "Library"),
-        Binding("o", "risk_overview", "Risk overview", show=False),
-        Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-now"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("t", "contents", "Contents", id="app.contents"),
+        Binding("r", "toggle_risks", "Risks", id="app.toggle-risks"),
+        Binding("left_square_bracket", "previous_article", "Prev", id="app.previous-article"),
+        Binding("right_square_bracket", "next_article", "Next", id="app.next-article"),
+        Binding("slash", "find", "Find", id="app.find"),
+        Binding("n", "find_step(True)", "Next match", show=False, id="app.next-match"),
+        Binding("N", "find_step(False)", "Previous match", show=False, id="app.previous-match"),
+        Binding("s", "search", "Search", id="app.search"),
+        Binding("b", "toggle_sidebar", "Library", id="app.toggle-sidebar"),
+        Binding("o", "risk_overview", "Risk overview", show=False, id="app.risk-overview"),
+        Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True, id="app.urgent-help"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.palette"),
     ]
 
     def __init__(self, library: Library, state: StateStore, settings: Settings | None = None) -> None:

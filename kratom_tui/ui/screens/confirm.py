@@ -12,8 +12,8 @@ from textual.widgets import Button, Static
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("escape,n", "dismiss(False)", "No"),
-        Binding("y", "dismiss(True)", "Yes"),
+        Binding("escape,n", "dismiss(False)", "No", id="dialog.close"),
+        Binding("y", "dismiss(True)", "Yes", id="dialog.yes"),
     ]
 
     def __init__(self, question: str, detail: str) -> None:

@@ -10,12 +10,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kratom_tui.document.markdown import Heading
+from kratom_tui.ui.movement import MovingOptionList
 
 
 class ContentsScreen(ModalScreen[int | None]):
     """Dismisses with the line of the chosen heading, or None."""
 
-    BINDINGS = [Binding("escape,t", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,t", "dismiss(None)", "Close", id="dialog.close")]
 
     def __init__(self, headings: list[tuple[int, Heading]]) -> None:
         super().__init__()
@@ -25,7 +26,7 @@ class ContentsScreen(ModalScreen[int | None]):
         options = [
             Option(Text("  " * (heading.level - 1) + heading.text), id=str(line)) for line, heading in self.headings
         ]
-        contents = OptionList(*options, id="contents")
+        contents = MovingOptionList(*options, id="contents")
         contents.border_title = "Contents"
         if not options:
             contents.add_option(Option(Text("This article has no headings."), disabled=True))

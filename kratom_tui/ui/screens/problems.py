@@ -6,17 +6,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kratom_tui.library.model import Problem
+from kratom_tui.ui.movement import MovingOptionList
 
 LEVEL_SEVERITY = {"error": "high", "warning": "moderate"}
 """A problem's level is drawn in the theme's readable colour for that severity."""
 
 
 class ProblemsScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,p", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,p", "dismiss", "Close", id="dialog.close")]
 
     def __init__(self, problems: list[Problem], root: object) -> None:
         super().__init__()
@@ -39,7 +39,7 @@ class ProblemsScreen(ModalScreen[None]):
         ]
         if not options:
             options = [Option(Text("No problems: every file of the library loaded cleanly."), disabled=True)]
-        problems = OptionList(*options, id="problems")
+        problems = MovingOptionList(*options, id="problems")
         problems.border_title = f"Problems ({len(self.problems)})"
         problems.border_subtitle = "errors: file left out · warnings: file used · escape to close"
         yield problems

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 from kratom_tui.document.article_parts import severity_label
 from kratom_tui.library.model import Article
 from kratom_tui.library.risk_overview import RiskRow
+from kratom_tui.ui.movement import MovingDataTable
 
 FIRST_ARTICLE_COLUMN = 2
 RISK_COLUMN_WIDTH = 30
@@ -20,7 +21,7 @@ RISK_COLUMN_WIDTH = 30
 class RiskOverviewScreen(ModalScreen[tuple[str, str] | None]):
     """Dismisses with (article id, risk name), or None."""
 
-    BINDINGS = [Binding("escape,o,q", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,o,q", "dismiss(None)", "Close", id="dialog.close")]
 
     def __init__(self, rows: list[RiskRow], articles: list[Article]) -> None:
         super().__init__()
@@ -39,7 +40,7 @@ class RiskOverviewScreen(ModalScreen[tuple[str, str] | None]):
             for number, article in enumerate(self.articles, 1):
                 legend.append_text(Text.assemble((f"{number} ", "bold"), article.title, "   "))
             yield Static(legend, id="overview-intro")
-            yield DataTable(id="overview", cursor_type="cell", zebra_stripes=True)
+            yield MovingDataTable(id="overview", cursor_type="cell", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kratom_tui.search import SearchHit
+from kratom_tui.ui.movement import MovingOptionList
 
 if TYPE_CHECKING:
     from kratom_tui.ui.search_service import SearchService
@@ -37,8 +38,8 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
     """Dismisses with (article id, query), or None."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close"),
-        Binding("down", "focus_results", "Results", show=False),
+        Binding("escape", "dismiss(None)", "Close", id="dialog.close"),
+        Binding("down", "focus_results", "Results", show=False, id="search.results"),
     ]
 
     def __init__(self, service: SearchService, query: str = "") -> None:
@@ -54,7 +55,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             dialog.border_subtitle = 'words, "a phrase", prefix*, condition:NAME · enter: open · escape: close'
             yield Input(value=self.initial, placeholder="liver, withdrawal, \"red vein\", sleep*, condition:adhd", id="search-input")
             yield Static(id="search-status")
-            yield OptionList(id="search-results")
+            yield MovingOptionList(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -34,11 +34,11 @@ class ArticleView(ScrollView, can_focus=True):
     """Scrollable, focusable view of one article's lines."""
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("j", "scroll_down", "Down", show=False, id="move.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="move.up"),
+        Binding("space", "page_down", "Page down", show=False, id="move.page-down"),
+        Binding("g", "scroll_home", "Top", show=False, id="move.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="move.bottom"),
     ]
 
     class LinkClicked(Message):

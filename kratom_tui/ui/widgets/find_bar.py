@@ -12,9 +12,9 @@ from textual.widgets import Input, Label, Static
 
 class FindBar(Horizontal):
     BINDINGS = [
-        Binding("escape", "close", "Close", show=True),
-        Binding("shift+enter,up", "step(False)", "Previous", show=True),
-        Binding("down", "step(True)", "Next", show=False),
+        Binding("escape", "close", "Close", show=True, id="find.close"),
+        Binding("shift+enter,up", "step(False)", "Previous", show=True, id="find.previous"),
+        Binding("down", "step(True)", "Next", show=False, id="find.next"),
     ]
 
     class Changed(Message):

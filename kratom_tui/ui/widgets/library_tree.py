@@ -30,15 +30,14 @@ class LibraryTree(Tree[NodeData]):
     """Labels are built as `Text`, never from markup: titles come from untrusted files."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("right", "open_or_expand", "Open", show=False),
-        Binding("left", "collapse_or_parent", "Collapse", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="move.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="move.up"),
+        Binding("right", "open_or_expand", "Open", show=False, id="sidebar.open"),
+        Binding("left", "collapse_or_parent", "Collapse", show=False, id="sidebar.collapse"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="move.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="move.page-up"),
+        Binding("g,home", "first", "Top", show=False, id="move.top"),
+        Binding("G,end", "last", "Bottom", show=False, id="move.bottom"),
     ]
 
     class OpenProblems(Message):

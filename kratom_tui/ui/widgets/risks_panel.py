@@ -18,7 +18,7 @@ from kratom_tui.ui.widgets.article_view import ArticleView
 class RisksPanel(ArticleView):
     """Scrolls inside when long; CSS caps its height so the article stays readable."""
 
-    BINDINGS = [Binding("enter", "toggle", "Fold/unfold", show=False)]
+    BINDINGS = [Binding("enter", "toggle", "Fold/unfold", show=False, id="risks.toggle")]
 
     collapsed: reactive[bool] = reactive(False)
 
