@@ -13,6 +13,7 @@ from pathlib import Path
 from kratom_tui import __version__
 from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
+from kratom_tui.settings import settings_problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 200
@@ -149,9 +150,10 @@ def _risks(library: Library, as_json: bool) -> int:
 
 def _check(library: Library) -> int:
     problems = library.problems + [problem for article in library.articles for problem in article.body_problems()]
-    for problem in problems:
-        print(problem.format())
-    count = len(problems)
+    lines = [problem.format() for problem in problems] + settings_problems()
+    for line in lines:
+        print(line)
+    count = len(lines)
     summary = f"{len(library.articles)} article(s), {count} problem(s)"
     print(summary, file=sys.stderr)
     return EXIT_PROBLEMS if count else EXIT_OK

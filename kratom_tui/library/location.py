@@ -1,4 +1,4 @@
-"""Where the library folder is: --articles, then $KRATOM_TUI_ARTICLES, then the shipped one."""
+"""Where the library folder is: --articles, then $KRATOM_TUI_ARTICLES, then settings.yaml, then the shipped one."""
 
 from __future__ import annotations
 
@@ -17,4 +17,8 @@ def shipped_articles() -> Path:
 
 def library_folder(option: str | None) -> Path:
     chosen = option or os.environ.get(ENV_VAR)
-    return Path(chosen).expanduser() if chosen else shipped_articles()
+    if chosen:
+        return Path(chosen).expanduser()
+    from kratom_tui.settings import default_articles  # here: settings imports the library package
+
+    return default_articles() or shipped_articles()

@@ -106,7 +106,8 @@ class ReaderApp(ReadableThemes, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        theme = self.state.get("theme")
+        self.set_keymap(self.settings.keys)
+        theme = self.settings.theme or self.state.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -249,7 +250,7 @@ class ReaderApp(ReadableThemes, App[None]):
         self.action_problems()
 
     def action_problems(self) -> None:
-        self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
+        self.push_screen(ProblemsScreen([*self.library.problems, *self.settings.problems], self.library.root))
 
     def on_risks_panel_toggled(self, message: RisksPanel.Toggled) -> None:
         if self.current is None:
