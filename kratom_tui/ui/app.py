@@ -20,7 +20,7 @@ from kratom_tui.library import Article, Library, load_library
 from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.links import OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
 from kratom_tui.settings import Settings, load_settings
-from kratom_tui.state import StateStore
+from kratom_tui.state import StateStore, default_state_path
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
 from kratom_tui.ui.finder import Finder
 from kratom_tui.ui.screens.confirm import ConfirmScreen
@@ -30,6 +30,7 @@ from kratom_tui.ui.screens.problems import ProblemsScreen
 from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
 from kratom_tui.ui.screens.search import SearchScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
+from kratom_tui.ui.screens.welcome import WelcomeScreen, is_first_launch
 from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.theme_palette import ReadableThemes, palette_for
 from kratom_tui.ui.widgets.article_view import ArticleView
@@ -81,8 +82,11 @@ class ReaderApp(ReadableThemes, App[None]):
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.palette"),
     ]
 
-    def __init__(self, library: Library, state: StateStore, settings: Settings | None = None) -> None:
+    def __init__(
+        self, library: Library, state: StateStore, settings: Settings | None = None, welcome: bool = False
+    ) -> None:
         super().__init__()
+        self.welcome = welcome
         self.library = library
         self.state = state
         self.settings = settings or Settings()
@@ -127,6 +131,8 @@ class ReaderApp(ReadableThemes, App[None]):
             if notice:
                 self.notify(notice, severity="warning", markup=False)
         self._notify_problems()
+        if self.welcome:
+            self.push_screen(WelcomeScreen())
 
     def on_ready(self) -> None:
         # Only once the first frame is out: the worker shares the interpreter with drawing.
@@ -462,5 +468,6 @@ class ReaderApp(ReadableThemes, App[None]):
 
 
 def run_app(library: Library) -> int:
-    ReaderApp(library, StateStore(), load_settings()).run()
+    welcome = is_first_launch(default_state_path())
+    ReaderApp(library, StateStore(), load_settings(), welcome=welcome).run()
     return 0

@@ -68,6 +68,11 @@ def _bindings(node: DOMNode, app: App) -> list[Binding]:
     return [binding for _key, binding in bindings if binding.description and not binding.system]
 
 
+def app_keys(app: App, binding_id: str) -> str:
+    """The keys that run one of the app's bindings now, after the user's keymap (`?`, `ctrl+o`)."""
+    return ", ".join(key_label(binding) for binding in _bindings(app, app) if binding.id == binding_id)
+
+
 def key_sections(screen: Screen) -> dict[str, dict[str, KeyRow]]:
     """Section title -> action -> row, in the order a reader meets them.
 
