@@ -22,16 +22,14 @@ from kratom_tui.ui.screens.help import app_keys
 FIRST_KEYS = (
     ("app.help", "every key, at any time"),
     ("app.search", "search the whole library"),
-    ("app.find", "find words in the open article"),
-    ("app.toggle-risks", "fold or unfold the risks and disclaimers of the article"),
-    ("app.risk-overview", "every risk the library names, and which articles name it"),
+    ("app.toggle-risks", "fold or unfold the article's risks and disclaimers"),
+    ("app.risk-overview", "every risk the library names, article by article"),
 )
 INTRO = (
-    "A reader for a small library of articles about kratom and the conditions people use it for: "
-    "restless legs, chronic pain, fibromyalgia, nerve pain and sleep, ADHD. The articles retell what "
-    "their sources, most of them promotional, claim, and say so. They inform; they do not advise, and "
-    "nothing here is medical advice. Under each article a panel lists every risk and disclaimer its "
-    "source gives, with dated public-health notes added by the library."
+    "A reader for a small library of articles about kratom and the conditions people use it for. "
+    "The articles retell what their sources, mostly promotional, claim. They inform; they do not "
+    "advise, and nothing here is medical advice. Below each article, a panel keeps every risk and "
+    "disclaimer its source names."
 )
 
 
@@ -44,7 +42,7 @@ def welcome_text(app: App) -> Group:
     keys = Table.grid(padding=(0, 2))
     keys.add_column(style="bold", no_wrap=True)
     keys.add_column()
-    keys.add_row(Text("up, down, enter"), Text("choose an article in the sidebar and open it"))
+    keys.add_row(Text("enter"), Text("open the article under the cursor in the sidebar"))
     for binding_id, meaning in FIRST_KEYS:
         keys.add_row(Text(app_keys(app, binding_id)), Text(meaning))
     urgent = app_keys(app, "app.urgent-help")
