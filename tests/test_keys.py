@@ -15,6 +15,7 @@ from textual.widgets import DataTable, OptionList
 import kratom_tui.ui
 from kratom_tui.keys import BINDING_IDS, key_problem, keys_problem
 from kratom_tui.library import load_library
+from kratom_tui.settings import Settings
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.help import HelpScreen, key_label, key_sections
@@ -193,3 +194,19 @@ async def test_risk_overview_moves_with_the_movement_keys(tmp_path: Path) -> Non
         assert table.cursor_coordinate.row == 0
         await pilot.press("space")
         assert table.cursor_coordinate.row > 3
+
+
+@pytest.mark.parametrize(("width", "search"), [(80, "ctrl+f"), (80, "s"), (60, "s")])
+async def test_the_footer_shows_the_main_keys_in_full(small_library: Path, width: int, search: str) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = ReaderApp(load_library(small_library), StateStore(), Settings(keys={"app.search": search}))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        footer_keys = list(app.screen.query(FooterKey))
+        palette = [key for key in footer_keys if key.has_class("-command-palette")]
+        limit = palette[0].region.x if palette and palette[0].display else width
+        shown = {key.key: key.description for key in footer_keys if key.region.right <= limit and key.region.width}
+        expected = {"q": "Quit", "question_mark": "Help", "slash": "Find", search: "Search", "r": "Risks"}
+        expected["exclamation_mark"] = "Urgent help"
+        assert expected.items() <= shown.items(), shown

@@ -68,17 +68,17 @@ class ReaderApp(ReadableThemes, App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-now"),
         Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("t", "contents", "Contents", id="app.contents"),
+        Binding("t", "contents", "Contents", show=False, id="app.contents"),
         Binding("r", "toggle_risks", "Risks", id="app.toggle-risks"),
-        Binding("left_square_bracket", "previous_article", "Prev", id="app.previous-article"),
-        Binding("right_square_bracket", "next_article", "Next", id="app.next-article"),
+        Binding("left_square_bracket", "previous_article", "Prev", show=False, id="app.previous-article"),
+        Binding("right_square_bracket", "next_article", "Next", show=False, id="app.next-article"),
         Binding("slash", "find", "Find", id="app.find"),
         Binding("n", "find_step(True)", "Next match", show=False, id="app.next-match"),
         Binding("N", "find_step(False)", "Previous match", show=False, id="app.previous-match"),
         Binding("s", "search", "Search", id="app.search"),
-        Binding("b", "toggle_sidebar", "Library", id="app.toggle-sidebar"),
-        Binding("o", "risk_overview", "Risk overview", show=False, id="app.risk-overview"),
+        Binding("b", "toggle_sidebar", "Library", show=False, id="app.toggle-sidebar"),
         Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True, id="app.urgent-help"),
+        Binding("o", "risk_overview", "Overview", id="app.risk-overview"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.palette"),
     ]
 
@@ -107,7 +107,7 @@ class ReaderApp(ReadableThemes, App[None]):
                 yield ArticleView(id="article")
                 yield RisksPanel(id="risks")
                 yield FindBar(id="find-bar")
-        yield Footer()
+        yield Footer(compact=True)  # at 80 columns every key it shows fits
 
     def on_mount(self) -> None:
         self.set_keymap(self.settings.keys)
