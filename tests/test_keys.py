@@ -200,7 +200,7 @@ async def test_risk_overview_moves_with_the_movement_keys(tmp_path: Path) -> Non
 async def test_the_footer_shows_the_main_keys_in_full(small_library: Path, width: int, search: str) -> None:
     from textual.widgets._footer import FooterKey
 
-    app = ReaderApp(load_library(small_library), StateStore(), Settings(keys={"app.search": search}))
+    app = ReaderApp(load_library(small_library), StateStore(), Settings(keys={} if search == "s" else {"app.search": search}))
     async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
         footer_keys = list(app.screen.query(FooterKey))
