@@ -54,7 +54,7 @@ def test_every_binding_of_the_reader_has_a_known_id() -> None:
     # urgent_help.py belongs to issue 14; its close key is the one binding without an id yet.
     assert all("dismiss" in entry for entry in missing) and len(missing) <= 3, missing
     used = {binding.id for binding in bindings}
-    assert set(BINDING_IDS) <= used | {"move.page-up"}, set(BINDING_IDS) - used
+    assert set(BINDING_IDS) <= used, set(BINDING_IDS) - used
 
 
 @pytest.mark.parametrize("key", ["a", "G", "?", "ctrl+f", "question_mark", "left_square_bracket", "pagedown", "f5", "shift+tab"])
@@ -210,3 +210,28 @@ async def test_the_footer_shows_the_main_keys_in_full(small_library: Path, width
         expected = {"q": "Quit", "question_mark": "Help", "slash": "Find", search: "Search", "r": "Risks"}
         expected["exclamation_mark"] = "Urgent help"
         assert expected.items() <= shown.items(), shown
+
+
+def readme_key_rows() -> dict[str, list[str]]:
+    """The README's key table: binding id -> the keys it lists."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Keys", 1)[1].split("\n## ", 1)[0]
+    rows: dict[str, list[str]] = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[1].startswith("`"):
+            rows[cells[1].strip("`")] = [key.strip("`") for key in cells[0].split()]
+    return rows
+
+
+def test_the_readme_key_table_matches_the_bindings() -> None:
+    declared: dict[str, list[str]] = {}
+    for binding in declared_bindings():
+        if binding.id:
+            declared.setdefault(binding.id, [])
+            if key_label(binding) not in declared[binding.id]:
+                declared[binding.id].append(key_label(binding))
+    rows = readme_key_rows()
+    assert set(rows) == set(BINDING_IDS)
+    for binding_id, keys in rows.items():
+        assert sorted(keys) == sorted(declared[binding_id]), binding_id

@@ -18,8 +18,8 @@ def fixed_config_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/kratom-tui-snapshots/config")
 
 
-def make_app() -> ReaderApp:
-    return ReaderApp(load_library(shipped_articles()), StateStore())
+def make_app(welcome: bool = False) -> ReaderApp:
+    return ReaderApp(load_library(shipped_articles()), StateStore(), welcome=welcome)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
@@ -59,6 +59,20 @@ def test_light_theme(snap_compare, size) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=light, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_ansi_theme(snap_compare, size) -> None:
+    async def ansi(pilot) -> None:
+        pilot.app.theme = "ansi-dark"
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=ansi, press=["slash", *"kratom", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_welcome(snap_compare, size) -> None:
+    assert snap_compare(make_app(welcome=True), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
