@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from kratom_tui.document.markdown import Heading
@@ -31,6 +31,7 @@ class ContentsScreen(ModalScreen[int | None]):
         if not options:
             contents.add_option(Option(Text("This article has no headings."), disabled=True))
         yield contents
+        yield Footer(compact=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id) if event.option.id is not None else None)

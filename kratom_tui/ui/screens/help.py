@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from kratom_tui.keys import BINDING_IDS
 from kratom_tui.ui.movement import ScrollingText
@@ -142,3 +142,4 @@ class HelpScreen(ModalScreen[None]):
             dialog.border_title = "Keys"
             dialog.border_subtitle = "j/k, space: scroll · escape: close"
             yield Static(keys_table(key_sections(under)), id="help-keys")
+        yield Footer(compact=True)

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
+from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
 from kratom_tui.library.model import Problem
@@ -43,3 +44,4 @@ class ProblemsScreen(ModalScreen[None]):
         problems.border_title = f"Problems ({len(self.problems)})"
         problems.border_subtitle = "errors: file left out · warnings: file used · escape to close"
         yield problems
+        yield Footer(compact=True)

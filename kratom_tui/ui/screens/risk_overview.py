@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Footer, Static
 
 from kratom_tui.document.article_parts import severity_label
 from kratom_tui.library.model import Article
@@ -41,6 +41,7 @@ class RiskOverviewScreen(ModalScreen[tuple[str, str] | None]):
                 legend.append_text(Text.assemble((f"{number} ", "bold"), article.title, "   "))
             yield Static(legend, id="overview-intro")
             yield MovingDataTable(id="overview", cursor_type="cell", zebra_stripes=True)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

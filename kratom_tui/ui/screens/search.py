@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kratom_tui.search import SearchHit
@@ -56,6 +56,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             yield Input(value=self.initial, placeholder="liver, withdrawal, \"red vein\", sleep*, condition:adhd", id="search-input")
             yield Static(id="search-status")
             yield MovingOptionList(id="search-results")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

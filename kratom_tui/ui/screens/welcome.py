@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from kratom_tui.ui.movement import ScrollingText
 from kratom_tui.ui.screens.help import app_keys
@@ -70,3 +70,4 @@ class WelcomeScreen(ModalScreen[None]):
             dialog.border_title = "Welcome to kratom-tui"
             dialog.border_subtitle = "enter: start reading"
             yield Static(welcome_text(self.app), id="welcome-text")
+        yield Footer(compact=True)
