@@ -87,9 +87,11 @@ class ReaderApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        self.sidebar = Sidebar(self.library, id="sidebar-column")
+        self.pane = ReadingPane(id="reader")
         with Horizontal(id="main"):
-            yield Sidebar(self.library, id="sidebar-column")
-            yield ReadingPane(id="reader")
+            yield self.sidebar
+            yield self.pane
         yield Footer()
 
     def on_mount(self) -> None:
@@ -126,14 +128,6 @@ class ReaderApp(App[None]):
                 severity="warning",
                 markup=False,
             )
-
-    @property
-    def pane(self) -> ReadingPane:
-        return self.query_one(ReadingPane)
-
-    @property
-    def sidebar(self) -> Sidebar:
-        return self.query_one(Sidebar)
 
     @property
     def palette(self) -> Palette:
@@ -203,7 +197,10 @@ class ReaderApp(App[None]):
             self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
 
     def save_state(self) -> None:
+        """Save now; the pane's fold is read back first, in case its message is still on the way."""
         self._save_timer = None
+        if self.current is not None and self.pane.is_attached:
+            self.state.set_folded(self.current.id, self.pane.risks.collapsed)
         problem = self.state.save()
         if problem:
             self.notify(problem, title="State not saved", severity="warning", markup=False)
@@ -375,7 +372,7 @@ class ReaderApp(App[None]):
             self.notify(notice, title="Search", severity="warning", markup=False)
 
     def on_unmount(self) -> None:
-        self.save_state()
+        self.state.save()
         self.search_service.close()
 
 

@@ -73,6 +73,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._search: LineSearch | None = None
         self._pending: TextPosition | None = None
         """Where to go once the pane has its size (the first frame has none yet)."""
+        self._laid_out = False
 
     def show(self, layout: DocumentLayout, position: TextPosition = START) -> None:
         """Show an article's layout at `position`, laying out just enough for that screen now."""
@@ -96,7 +97,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def has_size(self) -> bool:
-        return bool(self.size.height)
+        """Laid out at least once: before the first resize, a size is only a guess."""
+        return self._laid_out and bool(self.size.height)
 
     def _update_size(self) -> None:
         if self.layout_ is not None:
@@ -139,20 +141,30 @@ class ArticleView(ScrollView, can_focus=True):
         return self.layout_.position_at_line(self.top_line)
 
     def go_to(self, position: TextPosition) -> None:
-        if not self.has_size or self.layout_ is None:
-            self._pending = position
-            return
-        self._pending = None
-        self.scroll_to_line(self.layout_.line_at(position))
+        """Scroll so that `position` is at the top, now or, before the first layout, once there is one."""
+        self._pending = position
+        if self.has_size and self.layout_ is not None:
+            self._scroll_now(self.layout_.line_at(position))
+            # The size and scroll range settle over the next refresh: until then this stays the place.
+            self.call_after_refresh(self._land, position)
 
-    def scroll_to_line(self, line: int) -> None:
+    def _land(self, position: TextPosition) -> None:
+        if self._pending == position and self.layout_ is not None:
+            self._pending = None
+            self._scroll_now(self.layout_.line_at(position))
+
+    def _scroll_now(self, line: int) -> None:
         if self.layout_ is not None:
-            if not self.has_size:
-                self._pending = self.layout_.position_at_line(line)
-                return
             self.layout_.ensure_lines(line + self.size.height)
             self._update_size()
         self.scroll_to(y=line, animate=False, immediate=True)
+
+    def scroll_to_line(self, line: int) -> None:
+        if self.layout_ is not None and not self.has_size:
+            self._pending = self.layout_.position_at_line(line)
+            return
+        self._pending = None
+        self._scroll_now(line)
         # A virtual size just grown is only in force after the next refresh: scroll again then.
         self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
 
@@ -195,6 +207,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         """Re-wrap for the new width, keeping the same words at the top of the pane."""
+        self._laid_out = True
         layout = self.layout_
         if layout is None:
             return
@@ -205,8 +218,7 @@ class ArticleView(ScrollView, can_focus=True):
             if self._search is not None:
                 self._refind()
             self._schedule_steps()
-        self._pending = None
-        self.scroll_to_line(layout.line_at(position))
+        self.go_to(position)
         self.refresh()
 
     # Find
