@@ -12,6 +12,7 @@ import unicodedata
 BINDING_IDS: dict[str, str] = {
     "app.quit": "quit",
     "app.quit-now": "quit, from any screen",
+    "app.copy-or-quit": "copy the selected text, or quit when nothing is selected",
     "app.help": "this help: every key",
     "app.palette": "command palette: open an article, go to a condition, change the theme",
     "app.contents": "table of contents: jump to a heading",
@@ -33,6 +34,7 @@ BINDING_IDS: dict[str, str] = {
     "move.bottom": "to the bottom",
     "sidebar.open": "open the article, or expand the condition",
     "sidebar.collapse": "collapse the condition, or go up to it",
+    "sidebar.close": "close the sidebar overlay",
     "risks.toggle": "fold or unfold the panel",
     "find.close": "close the find bar",
     "find.previous": "previous match",

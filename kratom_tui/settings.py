@@ -25,14 +25,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from platformdirs import user_config_path
 
 from kratom_tui.keys import BINDING_IDS, keys_problem
 from kratom_tui.library.model import Problem
 from kratom_tui.library.sanitize import strip_controls
 from kratom_tui.library.yaml_loader import load_with_nodes
+from kratom_tui.locations import settings_file
 
-SETTINGS_FILE = "settings.yaml"
 SECTIONS = ("urgent_help", "keys", "theme", "articles")
 URGENT_HELP_KEYS = ("poison_help", "emergency")
 THEMES = (
@@ -43,10 +42,6 @@ THEMES = (
 )  # fmt: skip
 """Textual's built-in themes."""
 _TOP_LEVEL = re.compile(r"^[^\s#-]", re.MULTILINE)
-
-
-def settings_path() -> Path:
-    return user_config_path("kratom-tui", appauthor=False) / SETTINGS_FILE
 
 
 @dataclass(frozen=True)
@@ -66,7 +61,7 @@ class Settings:
 
 def load_settings(path: Path | None = None) -> Settings:
     """Defaults for anything missing or invalid; every problem is kept in `problems`, never fatal."""
-    path = path or settings_path()
+    path = path or settings_file()
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

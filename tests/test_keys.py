@@ -102,7 +102,7 @@ async def test_help_shows_the_users_keys(small_library: Path) -> None:
         lines = [line for line in text.splitlines() if "find in the article" in line]
         assert lines and lines[0].split()[0] == "f"
         await pilot.press("escape", "f")
-        assert app.find_bar.display
+        assert app.pane.find_bar.display
 
 
 async def test_help_scrolls_with_the_movement_keys(small_library: Path) -> None:

@@ -9,14 +9,15 @@ from textual.theme import BUILTIN_THEMES
 
 from kratom_tui.cli import main
 from kratom_tui.library import load_library
-from kratom_tui.settings import THEMES, Settings, load_settings, settings_path
+from kratom_tui.locations import settings_file
+from kratom_tui.settings import THEMES, Settings, load_settings
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.problems import ProblemsScreen
 
 
 def write_settings(text: str) -> Path:
-    path = settings_path()
+    path = settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -106,9 +107,9 @@ async def test_the_app_applies_keys_and_theme_and_lists_settings_problems(small_
         notices = [notification.message for notification in app._notifications]
         assert app.theme == "solarized-light"
         await pilot.press("slash")
-        assert not app.find_bar.display
+        assert not app.pane.find_bar.display
         await pilot.press("f")
-        assert app.find_bar.display
+        assert app.pane.find_bar.display
         await pilot.press("escape")
         app.action_problems()
         await pilot.pause()

@@ -72,7 +72,7 @@ async def test_theme_launches_and_reads_at_4_5_to_1(small_library: Path, theme: 
         current_bg = rich_rgb(app, palette.current_match.bgcolor, False)
         other_bg = rich_rgb(app, palette.match.bgcolor, False)
         assert distance(current_bg, other_bg) >= MATCH_DISTANCE, f"{theme}: current match looks like the others"
-        assert app.finder.active and app.view.current_match is not None
+        assert app.pane.finder.active and app.pane.view.current_match is not None
 
         risks = app.query_one("#risks")
         title = contrast(

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Static
 from kratom_tui.keys import BINDING_IDS
 from kratom_tui.ui.movement import ScrollingText
 
-SECTION_TITLES = {"sidebar": "Sidebar", "article": "Reading pane", "risks": "Risks panel", "find-bar": "Find bar"}
+SECTION_TITLES = {"sidebar-column": "Sidebar", "sidebar": "Sidebar", "article": "Reading pane", "risks": "Risks panel", "find-bar": "Find bar"}
 """Titles of the parts of the main screen, by widget id; the app and the screen are "Anywhere"."""
 ANYWHERE = "Anywhere"
 ORDER = {binding_id: number for number, binding_id in enumerate(BINDING_IDS)}
