@@ -13,7 +13,7 @@ from textual.dom import DOMNode
 from textual.widgets import DataTable, OptionList
 
 import kratom_tui.ui
-from kratom_tui.keys import BINDING_IDS, key_problem, keys_problem
+from kratom_tui.keys import BINDING_IDS, NAMED_KEYS, key_problem, keys_problem
 from kratom_tui.library import load_library
 from kratom_tui.settings import Settings
 from kratom_tui.state import StateStore
@@ -55,6 +55,12 @@ def test_every_binding_of_the_reader_has_a_known_id() -> None:
     assert all("dismiss" in entry for entry in missing) and len(missing) <= 3, missing
     used = {binding.id for binding in bindings}
     assert set(BINDING_IDS) <= used, set(BINDING_IDS) - used
+
+
+def test_named_keys_are_textuals() -> None:
+    from textual.keys import Keys
+
+    assert NAMED_KEYS <= {key.value for key in Keys}
 
 
 @pytest.mark.parametrize("key", ["a", "G", "?", "ctrl+f", "question_mark", "left_square_bracket", "pagedown", "f5", "shift+tab"])
