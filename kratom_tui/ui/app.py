@@ -176,6 +176,10 @@ class ReaderApp(App[None]):
     def on_sidebar_concealed(self, _message: Sidebar.Concealed) -> None:
         self.pane.view.focus()
 
+    def on_sidebar_covering(self, message: Sidebar.Covering) -> None:
+        # Nothing behind an overlay takes the focus: Tab stays where the reader can see.
+        self.pane.disabled = message.covering
+
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
         follow_link(self, message.href)
 

@@ -27,6 +27,13 @@ class Sidebar(Vertical):
     class Concealed(Message):
         """The reader put the sidebar away: the reading pane should take the focus."""
 
+    class Covering(Message):
+        """Whether the sidebar now covers the reading pane (an overlay on a narrow screen)."""
+
+        def __init__(self, covering: bool) -> None:
+            self.covering = covering
+            super().__init__()
+
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._library = library
@@ -55,10 +62,12 @@ class Sidebar(Vertical):
     def reveal(self) -> None:
         self.remove_class("-hidden")
         self.add_class("-visible")
+        self.post_message(self.Covering(self.covers_pane))
 
     def conceal(self) -> None:
         self.remove_class("-visible")
         self.add_class("-hidden")
+        self.post_message(self.Covering(False))
 
     def show_condition(self, condition: str) -> None:
         self.reveal()
@@ -69,6 +78,7 @@ class Sidebar(Vertical):
         """After an article opens: a narrow screen gives the pane back."""
         if self.narrow:
             self.remove_class("-visible")
+            self.post_message(self.Covering(False))
 
     def toggle(self) -> bool:
         """Show or hide; True when it is now shown (and has the focus)."""
