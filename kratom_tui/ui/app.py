@@ -7,7 +7,6 @@ from __future__ import annotations
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
 from kratom_tui.document.position import START, TextPosition
@@ -16,10 +15,12 @@ from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
 from kratom_tui.ui.article_layouts import LayoutCache
-from kratom_tui.ui.background import IndexBuilt, IndexProgress, LibraryLoaded, load_and_index
+from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
+from kratom_tui.ui.history import Place
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.link_follower import follow_link
+from kratom_tui.ui.navigation import Navigator
 from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.screens.problems import ProblemsScreen
@@ -35,8 +36,6 @@ from kratom_tui.ui.widgets.reading_pane import ReadingPane
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
 from kratom_tui.ui.widgets.sidebar import NARROW_BELOW, Sidebar
 
-PREFETCH_DELAY = 0.15
-"""Seconds after an article opens before its neighbours are laid out in advance."""
 BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
 
@@ -54,11 +53,10 @@ class ReaderApp(App[None]):
         self.state = state
         self.settings = settings or Settings()
         self.current: Article | None = None
-        self.order = library.catalogue.order()
         self.search_service = SearchService()
         self.layouts = LayoutCache(library, lambda _theme: palette_for(self))
-        self._prefetch_timer: Timer | None = None
         self.keeper = StateKeeper(self, state, self._read_back_fold)
+        self.navigator = Navigator(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,11 +73,7 @@ class ReaderApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.keeper.watch_signals()
-        first_id = self.state.state.article
-        if first_id not in self.order or self.library.get(first_id) is None:
-            # Started from a catalogue, an article may be gone since: open the first one still there.
-            first_id = next((found for found in self.order if self.library.get(found) is not None), None)
-        if first_id is not None:
+        if (first_id := self.library.first_openable(self.state.state.article)) is not None:
             self.open_article(first_id, focus=False)
         else:
             self.notify("This library has no articles.", severity="warning")
@@ -98,10 +92,6 @@ class ReaderApp(App[None]):
             where = "see the end of the sidebar, or run `kratom-tui check`"
             self.notify(f"{count} problem(s) in the library: {where}.", severity="warning", markup=False)
 
-    @property
-    def _widths(self) -> tuple[int, int]:
-        return self.pane.view.text_width(), self.pane.risks.text_width()
-
     # Opening articles
 
     def open_article(
@@ -112,8 +102,10 @@ class ReaderApp(App[None]):
         if article is None:
             self.notify(f"No article with id {article_id}.", severity="error", markup=False)
             return
+        if self.current is not None and (article is not self.current or anchor):
+            self.navigator.leave()
         self.current = article
-        layouts = self.layouts.get(article, self.theme, self._widths)
+        layouts = self.layouts.get(article, self.theme, self.pane.widths)
         if position is None:
             position = self.state.place(article_id) or START
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
@@ -126,16 +118,21 @@ class ReaderApp(App[None]):
         if focus:
             self.sidebar.close_overlay()
             self.pane.view.focus()
-        if self._prefetch_timer is not None:
-            self._prefetch_timer.stop()
-        # Owned by the view, so it cannot fire after the screen is gone.
-        self._prefetch_timer = self.pane.view.set_timer(PREFETCH_DELAY, self._prefetch_neighbours)
+        self.pane.after_settling(self._prefetch_neighbours)
 
     def _prefetch_neighbours(self) -> None:
         """Lay out the first screen of the previous and next articles while the reader reads."""
         if self.current is not None:
             lines = self.pane.view.size.height + 1
-            self.layouts.prefetch_around(self.order, self.current.id, self.theme, self._widths, lines)
+            self.layouts.prefetch_around(self.current.id, self.theme, self.pane.widths, lines)
+
+    def go_to_place(self, place: Place) -> None:
+        """Back, forward or a mark: that article at that position, leaving no new history."""
+        if self.current is not None and place.article_id == self.current.id:
+            self.pane.view.go_to(place.position)
+        elif self.library.get(place.article_id) is not None:
+            self.current = None
+            self.open_article(place.article_id, position=place.position)
 
     def scroll_to_anchor(self, anchor: str) -> None:
         if not self.pane.scroll_to_anchor(anchor):
@@ -151,7 +148,7 @@ class ReaderApp(App[None]):
         self.sidebar.show_condition(condition)
 
     def _read_back_fold(self) -> None:
-        """The pane's fold is read back before a save, in case its message is still on the way."""
+        """Before a save: the pane's fold, in case its message is still on the way."""
         if self.current is not None and self.pane.is_attached:
             self.state.set_folded(self.current.id, self.pane.risks.collapsed)
 
@@ -177,8 +174,7 @@ class ReaderApp(App[None]):
         self.pane.view.focus()
 
     def on_sidebar_covering(self, message: Sidebar.Covering) -> None:
-        # Nothing behind an overlay takes the focus: Tab stays where the reader can see.
-        self.pane.disabled = message.covering
+        self.pane.disabled = message.covering  # nothing behind an overlay takes the focus
 
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
         follow_link(self, message.href)
@@ -186,7 +182,7 @@ class ReaderApp(App[None]):
     # Actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # `!` is a priority key so it works on every screen, but a text box still gets to type it.
+        """`!` is a priority key so it works on every screen, but a text box still gets to type it."""
         return not (action == "urgent_help" and isinstance(self.focused, Input))
 
     def action_help(self) -> None:
@@ -214,6 +210,7 @@ class ReaderApp(App[None]):
     def action_contents(self) -> None:
         def jump(line: int | None) -> None:
             if line is not None:
+                self.navigator.leave()
                 self.pane.go_to_line(line)
 
         self.push_screen(ContentsScreen(self.pane.headings), jump)
@@ -222,10 +219,9 @@ class ReaderApp(App[None]):
         self.pane.risks.toggle_fold()
 
     def action_step_article(self, step: int) -> None:
-        if not self.order:
-            return
-        index = self.order.index(self.current.id) if self.current and self.current.id in self.order else -1
-        self.open_article(self.order[(index + step) % len(self.order)], focus=False)
+        here = self.current.id if self.current else None
+        if (article_id := self.library.catalogue.neighbour(here, step)) is not None:
+            self.open_article(article_id, focus=False)
 
     def action_find(self) -> None:
         self.pane.open_find()
@@ -235,26 +231,33 @@ class ReaderApp(App[None]):
 
     def action_search(self) -> None:
         def opened(choice: tuple[str, str] | None) -> None:
-            if choice is None:
-                return
-            article_id, query = choice
-            self.open_article(article_id)
-            article = self.library.get(article_id)
-            if article is not None:
-                body = self.library.read_body(article).text
-                text = self.search_service.find_text(query, f"{article.title}\n{body}")
-                if text:
-                    self.pane.open_find(text)
+            if choice is not None and (article := self.library.get(choice[0])) is not None:
+                self.open_article(article.id)
+                text = f"{article.title}\n{self.library.read_body(article).text}"
+                if found := self.search_service.find_text(choice[1], text):
+                    self.pane.open_find(found)
 
         self.push_screen(SearchScreen(self.search_service), opened)
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar.toggle()
 
+    def action_history(self, step: int) -> None:
+        (self.navigator.forward if step > 0 else self.navigator.back)()
+
+    def action_mark(self, setting: bool) -> None:
+        (self.navigator.set_mark if setting else self.navigator.jump_to_mark)()
+
+    def action_maximise_risks(self) -> None:
+        self.pane.maximise_risks(not self.pane.has_class("-risks-whole"))
+
+    def action_reading_mode(self) -> None:
+        """Sidebar away and the text at a comfortable measure, centred on a wide terminal."""
+        self.screen.toggle_class("-reading")
+
     async def action_copy_or_quit(self) -> None:
         """`ctrl+c` copies selected text, as in every terminal program, and quits when there is none."""
-        selected = self.screen.get_selected_text()
-        if selected:
+        if selected := self.screen.get_selected_text():
             self.copy_to_clipboard(selected)
             self.screen.clear_selection()
             self.notify("Copied the selected text.", markup=False)
@@ -265,28 +268,22 @@ class ReaderApp(App[None]):
         self.keeper.save()
         self.exit()
 
-    # The background load and index
-
     @work(thread=True, exclusive=True, group="library")
     def _load_and_index(self) -> None:
-        load_and_index(self, self.library, self.search_service)
+        load_and_index(self, self.sidebar, self.library, self.search_service)
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Swap in the full load; the sidebar and the problems change only if the files did."""
         old, self.library = self.library, message.library
         self.layouts.library = self.library
-        self.order = self.library.catalogue.order()
         self.sidebar.library_tree.show_library(self.library)
         if self.current is not None:
             self.current = self.library.get(self.current.id) or self.current
         if [p.format() for p in old.problems] != [p.format() for p in self.library.problems]:
             self._notify_problems()
 
-    def on_index_progress(self, message: IndexProgress) -> None:
-        self.sidebar.set_progress(message.done, message.total)
-
     def on_index_built(self, message: IndexBuilt) -> None:
-        self.sidebar.set_progress(0, 0)
+        """The index is up to date (the sidebar's progress bar has hidden itself)."""
         if message.notice:
             self.notify(message.notice, title="Search", severity="warning", markup=False)
 

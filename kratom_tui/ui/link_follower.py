@@ -19,6 +19,7 @@ def follow_link(app: ReaderApp, href: str) -> None:
     if isinstance(action, OpenArticle):
         app.open_article(action.article_id, anchor=action.anchor)
     elif isinstance(action, ScrollToAnchor):
+        app.navigator.leave()
         app.scroll_to_anchor(action.anchor)
     elif isinstance(action, OpenExternal):
         url = action.url

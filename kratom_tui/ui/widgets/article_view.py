@@ -157,7 +157,8 @@ class ArticleView(ScrollView, can_focus=True):
         if self.layout_ is not None:
             self.layout_.ensure_lines(line + self.size.height)
             self._update_size()
-        self.scroll_to(y=line, animate=False, immediate=True)
+        # Forced: the scrollbar that allows scrolling appears only at the next layout after a growth.
+        self.scroll_to(y=line, animate=False, immediate=True, force=True)
 
     def scroll_to_line(self, line: int) -> None:
         if self.layout_ is not None and not self.has_size:

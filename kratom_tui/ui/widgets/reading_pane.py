@@ -6,9 +6,12 @@ place moves, and keeps find in step with the layout as it grows (no polling).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 
 from kratom_tui.document.markdown import Heading
 from kratom_tui.document.position import START, TextPosition
@@ -17,6 +20,9 @@ from kratom_tui.ui.finder import Finder
 from kratom_tui.ui.widgets.article_view import ArticleView
 from kratom_tui.ui.widgets.find_bar import FindBar
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
+
+SETTLE_SECONDS = 0.15
+"""How long an article is open before work for what comes next (prefetch) may start."""
 
 
 class ReadingPane(Vertical):
@@ -28,6 +34,7 @@ class ReadingPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article_id: str | None = None
+        self._settle_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
@@ -58,6 +65,17 @@ class ReadingPane(Vertical):
         self.risks.show_panel(layouts.title, layouts.risks, folded)
 
     @property
+    def widths(self) -> tuple[int, int]:
+        """The text widths of the article and of the panel, for laying them out."""
+        return self.view.text_width(), self.risks.text_width()
+
+    def after_settling(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once an article has been open a moment (owned here, so it dies with the pane)."""
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        self._settle_timer = self.set_timer(SETTLE_SECONDS, callback)
+
+    @property
     def position(self) -> TextPosition:
         return self.view.position
 
@@ -80,6 +98,15 @@ class ReadingPane(Vertical):
         if panel.layout_ is not None:
             line = next((n for n, text in enumerate(panel.layout_.plain) if risk_name in text), 0)
             panel.scroll_to_line(line)
+
+    def maximise_risks(self, whole: bool) -> None:
+        """The risks panel over the whole pane (unfolded and focused), or back beside the article."""
+        self.set_class(whole, "-risks-whole")
+        if whole:
+            self.risks.collapsed = False
+            self.risks.focus()
+        else:
+            self.view.focus()
 
     def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
         message.stop()

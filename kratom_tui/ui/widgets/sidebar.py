@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import ProgressBar
 
 from kratom_tui.library import Library
+from kratom_tui.ui.background import IndexProgress
 from kratom_tui.ui.widgets.library_tree import LibraryTree
 
 NARROW_BELOW = 70
@@ -94,6 +95,9 @@ class Sidebar(Vertical):
         if self.covers_pane:
             self.conceal()
             self.post_message(self.Concealed())
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.set_progress(message.done, message.total)
 
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#index-progress", ProgressBar)
