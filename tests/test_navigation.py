@@ -137,3 +137,46 @@ async def test_z_hides_the_sidebar_and_centres_the_text(root: Path, tmp_path: Pa
         await pilot.press("z")
         await pilot.pause()
         assert app.sidebar.size.width > 0
+
+
+def pane_text(app: ReaderApp) -> str:
+    return "\n".join(app.pane.view.render_line(y).text for y in range(app.pane.view.size.height))
+
+
+async def test_f_labels_the_links_on_screen_and_a_label_follows_one(root: Path, tmp_path: Path) -> None:
+    app = make_app(root, tmp_path / "state.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_article("other")
+        await pilot.pause()
+        assert "See the good one and outside and web." in pane_text(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert "See the aood one and sutside and deb." in pane_text(app), "labels a, s, d over the three links"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "See the good one and outside and web." in pane_text(app), "escape takes the labels away"
+        assert app.current.id == "other"
+        await pilot.press("f", "a")
+        await pilot.pause()
+        assert app.current.id == "good", "label a is the first link, to good.md#second-heading"
+        assert "Second heading" in pane_text(app)
+
+
+async def test_F_lists_every_link_with_where_it_leads(root: Path, tmp_path: Path) -> None:
+    app = make_app(root, tmp_path / "state.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_article("other")
+        await pilot.pause()
+        await pilot.press("F")
+        await pilot.pause()
+        options = app.screen.query_one("#link-list")
+        prompts = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert len(prompts) == 3
+        assert "another article: Good article, at #second-heading" in prompts[0]
+        assert "refused: The link points outside the library folder." in prompts[1]
+        assert "a web address" in prompts[2] and "https://example.org/x" in prompts[2]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current.id == "good"

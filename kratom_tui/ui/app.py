@@ -17,9 +17,8 @@ from kratom_tui.state import StateStore
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
-from kratom_tui.ui.history import Place
 from kratom_tui.ui.keys import READER_BINDINGS
-from kratom_tui.ui.link_follower import follow_link
+from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
 from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
@@ -89,20 +88,25 @@ class ReaderApp(App[None]):
 
     def _notify_problems(self) -> None:
         if count := len(self.library.problems):
-            where = "see the end of the sidebar, or run `kratom-tui check`"
-            self.notify(f"{count} problem(s) in the library: {where}.", severity="warning", markup=False)
+            text = f"{count} problem(s) in the library: see the end of the sidebar, or run `kratom-tui check`."
+            self.notify(text, severity="warning", markup=False)
 
     # Opening articles
 
     def open_article(
-        self, article_id: str, position: TextPosition | None = None, focus: bool = True, anchor: str = ""
+        self,
+        article_id: str,
+        position: TextPosition | None = None,
+        focus: bool = True,
+        anchor: str = "",
+        jump: bool = True,
     ) -> None:
-        """Open an article where the reader left it (or at `position`, or at a heading)."""
+        """Open an article where the reader left it (or at `position`, or a heading); a `jump` is kept in history."""
         article = self.library.get(article_id)
         if article is None:
             self.notify(f"No article with id {article_id}.", severity="error", markup=False)
             return
-        if self.current is not None and (article is not self.current or anchor):
+        if jump and self.current is not None and (article is not self.current or anchor):
             self.navigator.leave()
         self.current = article
         layouts = self.layouts.get(article, self.theme, self.pane.widths)
@@ -125,14 +129,6 @@ class ReaderApp(App[None]):
         if self.current is not None:
             lines = self.pane.view.size.height + 1
             self.layouts.prefetch_around(self.current.id, self.theme, self.pane.widths, lines)
-
-    def go_to_place(self, place: Place) -> None:
-        """Back, forward or a mark: that article at that position, leaving no new history."""
-        if self.current is not None and place.article_id == self.current.id:
-            self.pane.view.go_to(place.position)
-        elif self.library.get(place.article_id) is not None:
-            self.current = None
-            self.open_article(place.article_id, position=place.position)
 
     def scroll_to_anchor(self, anchor: str) -> None:
         if not self.pane.scroll_to_anchor(anchor):
@@ -244,6 +240,9 @@ class ReaderApp(App[None]):
 
     def action_history(self, step: int) -> None:
         (self.navigator.forward if step > 0 else self.navigator.back)()
+
+    def action_links(self, hints: bool) -> None:
+        (show_link_hints if hints else show_link_list)(self)
 
     def action_mark(self, setting: bool) -> None:
         (self.navigator.set_mark if setting else self.navigator.jump_to_mark)()

@@ -6,6 +6,7 @@ marks (in the saved state) and answers where to go.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kratom_tui.ui.history import History, Place
@@ -36,13 +37,20 @@ class Navigator:
     def forward(self) -> None:
         self._go(self.history.forward, "Nothing to go forward to.")
 
-    def _go(self, step, nothing: str) -> None:
+    def _go(self, step: Callable[[Place], Place | None], nothing: str) -> None:
         here = self.here()
         place = step(here) if here is not None else None
         if place is None:
             self.app.notify(nothing, markup=False)
         else:
-            self.app.go_to_place(place)
+            self.go(place)
+
+    def go(self, place: Place) -> None:
+        """That article at that position, adding nothing to the history."""
+        if self.app.current is not None and place.article_id == self.app.current.id:
+            self.app.pane.view.go_to(place.position)
+        else:
+            self.app.open_article(place.article_id, position=place.position, jump=False)
 
     def set_mark(self) -> None:
         def chosen(letter: str | None) -> None:
@@ -61,6 +69,6 @@ class Navigator:
                 self.app.notify(f"No mark '{letter}'.", severity="warning", markup=False)
             elif mark is not None:
                 self.leave()
-                self.app.go_to_place(Place(*mark))
+                self.go(Place(*mark))
 
         self.app.push_screen(KeyPrompt("Go to a mark: type its letter (escape cancels)"), chosen)

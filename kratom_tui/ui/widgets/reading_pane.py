@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 
+from kratom_tui.document.link_spots import hint_labels
 from kratom_tui.document.markdown import Heading
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.ui.article_layouts import ArticleLayouts
@@ -107,6 +108,27 @@ class ReadingPane(Vertical):
             self.risks.focus()
         else:
             self.view.focus()
+
+    def start_hints(self) -> dict[str, str]:
+        """Label every link on screen (article and unfolded panel); returns label -> link target."""
+        views = [view for view in (self.view, self.risks) if view.display and view is not self._folded_panel]
+        spots = [(view, spot) for view in views for spot in view.visible_links()]
+        targets: dict[str, str] = {}
+        drawn: dict[ArticleView, dict[int, list[tuple[int, str]]]] = {view: {} for view in views}
+        for label, (view, (line, cell, link)) in zip(hint_labels(len(spots)), spots, strict=True):
+            targets[label] = view.links[link]
+            drawn[view].setdefault(line, []).append((cell, label))
+        for view, hints in drawn.items():
+            view.show_hints(hints)
+        return targets
+
+    @property
+    def _folded_panel(self) -> RisksPanel | None:
+        return self.risks if self.risks.collapsed else None
+
+    def clear_hints(self) -> None:
+        for view in (self.view, self.risks):
+            view.show_hints({})
 
     def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
         message.stop()
