@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import time
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
@@ -12,7 +16,7 @@ from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.history import History, Place
 from kratom_tui.ui.screens.contents import ContentsScreen
-from tests.helpers import write_library
+from tests.helpers import capture_notifications, write_library
 
 LONG = "---\ntitle: Long one\nconditions: [Zeta]\n---\n" + "".join(
     f"## Part {n}\n\nParagraph number {n} of the long article.\n\n" for n in range(1, 60)
@@ -180,3 +184,52 @@ async def test_F_lists_every_link_with_where_it_leads(root: Path, tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         assert app.current.id == "good"
+
+
+async def test_a_changed_file_reloads_in_place(root: Path, tmp_path: Path) -> None:
+    app = make_app(root, tmp_path / "state.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_article("long")
+        await pilot.pause()
+        await pilot.press(*"jjjjjjjjjj")
+        await pilot.pause()
+        before = app.pane.position
+        path = root / "long.md"
+        path.write_text(path.read_text().replace("Paragraph number 3 of", "Paragraph number 3, now edited, of"))
+        os.utime(path, (time.time() + 5, time.time() + 5))
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if app.pane.view.layout_ and any("now edited" in line for line in app.pane.view.layout_.plain):
+                break
+        assert any("now edited" in line for line in app.pane.view.layout_.plain), "the edit shows without a key"
+        assert app.pane.position.block == before.block, "at the same place"
+
+
+async def test_e_opens_the_file_in_the_editor_and_shows_the_result(root: Path, tmp_path: Path, monkeypatch) -> None:
+    editor = tmp_path / "fake-editor"
+    editor.write_text("#!/bin/sh\nprintf '\\nAdded by the editor.\\n' >> \"$1\"\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    app = make_app(root, tmp_path / "state.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_article("good")
+        await pilot.pause()
+        with patch.object(type(app), "suspend", lambda self: contextlib.nullcontext()):
+            await pilot.press("e")
+            await pilot.pause()
+        app.pane.view.layout_.finish()
+        assert any("Added by the editor." in line for line in app.pane.view.layout_.plain)
+        assert "Added by the editor." in (root / "good.md").read_text()
+
+
+async def test_e_refuses_a_file_that_cannot_be_written(root: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    app = make_app(root, tmp_path / "state.json")
+    toasts = capture_notifications(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert any("cannot be written" in toast for toast in toasts)

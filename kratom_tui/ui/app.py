@@ -11,20 +11,17 @@ from textual.widgets import Footer, Header, Input
 
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.library import Article, Library
-from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
+from kratom_tui.ui.article_file import OpenFileWatch, edit_article
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
-from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.screens.problems import ProblemsScreen
-from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
-from kratom_tui.ui.screens.search import SearchScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.state_keeper import StateKeeper
@@ -56,6 +53,7 @@ class ReaderApp(App[None]):
         self.layouts = LayoutCache(library, lambda _theme: palette_for(self))
         self.keeper = StateKeeper(self, state, self._read_back_fold)
         self.navigator = Navigator(self)
+        self.file_watch = OpenFileWatch(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -109,6 +107,7 @@ class ReaderApp(App[None]):
         if jump and self.current is not None and (article is not self.current or anchor):
             self.navigator.leave()
         self.current = article
+        self.file_watch.watch(article.path)
         layouts = self.layouts.get(article, self.theme, self.pane.widths)
         if position is None:
             position = self.state.place(article_id) or START
@@ -129,6 +128,11 @@ class ReaderApp(App[None]):
         if self.current is not None:
             lines = self.pane.view.size.height + 1
             self.layouts.prefetch_around(self.current.id, self.theme, self.pane.widths, lines)
+
+    def reload_current(self) -> None:
+        """The open article's file changed: show it as it is now, at the same place."""
+        if self.current is not None and (article := self.library.reload(self.current.id)) is not None:
+            self.open_article(article.id, position=self.pane.position, focus=False, jump=False)
 
     def scroll_to_anchor(self, anchor: str) -> None:
         if not self.pane.scroll_to_anchor(anchor):
@@ -192,24 +196,10 @@ class ReaderApp(App[None]):
         self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
 
     def action_risk_overview(self) -> None:
-        if not self.library.complete:
-            self.notify("Still reading the library; the risk overview is ready in a moment.", markup=False)
-            return
-
-        def opened(choice: tuple[str, str] | None) -> None:
-            if choice is not None:
-                self.open_article(choice[0], focus=False)
-                self.pane.focus_risk(choice[1])
-
-        self.push_screen(RiskOverviewScreen(risk_overview(self.library), self.library.articles), opened)
+        self.navigator.risk_overview()
 
     def action_contents(self) -> None:
-        def jump(line: int | None) -> None:
-            if line is not None:
-                self.navigator.leave()
-                self.pane.go_to_line(line)
-
-        self.push_screen(ContentsScreen(self.pane.headings), jump)
+        self.navigator.contents()
 
     def action_toggle_risks(self) -> None:
         self.pane.risks.toggle_fold()
@@ -226,20 +216,16 @@ class ReaderApp(App[None]):
         self.pane.find_step(forward)
 
     def action_search(self) -> None:
-        def opened(choice: tuple[str, str] | None) -> None:
-            if choice is not None and (article := self.library.get(choice[0])) is not None:
-                self.open_article(article.id)
-                text = f"{article.title}\n{self.library.read_body(article).text}"
-                if found := self.search_service.find_text(choice[1], text):
-                    self.pane.open_find(found)
-
-        self.push_screen(SearchScreen(self.search_service), opened)
+        self.navigator.search()
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar.toggle()
 
     def action_history(self, step: int) -> None:
         (self.navigator.forward if step > 0 else self.navigator.back)()
+
+    def action_edit(self) -> None:
+        edit_article(self)
 
     def action_links(self, hints: bool) -> None:
         (show_link_hints if hints else show_link_list)(self)

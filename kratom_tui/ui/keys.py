@@ -25,6 +25,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("apostrophe", "mark(False)", "Go to a mark", show=False),
     Binding("f", "links(True)", "Link hints", show=False),
     Binding("F", "links(False)", "Link list", show=False),
+    Binding("e", "edit", "Edit the file", show=False),
     Binding("R", "maximise_risks", "Risks: whole pane", show=False),
     Binding("z", "reading_mode", "Reading mode", show=False),
     Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True),

@@ -59,11 +59,15 @@ class ReadingPane(Vertical):
 
     def show(self, article_id: str, layouts: ArticleLayouts, folded: bool, position: TextPosition = START) -> None:
         """Show an article at `position`; find is closed when the article changes."""
-        if article_id != self.article_id:
+        same = article_id == self.article_id
+        if not same:
             self.close_find()
         self.article_id = article_id
         self.view.show(layouts.article, position)
         self.risks.show_panel(layouts.title, layouts.risks, folded)
+        if same and self.finder.active:
+            self.finder.search(self.finder.query)
+            self._show_count()
 
     @property
     def widths(self) -> tuple[int, int]:
