@@ -5,7 +5,7 @@
     urgent_help:
       poison_help: "1-800-222-1222 (US Poison Help)"
       emergency: "911"
-    keys:                 # binding id -> keys (ids: the README's key table, or kratom_tui.keys)
+    keys:                 # binding id -> keys (ids: the README's key table, or kratom_tui.keymap)
       app.find: "f"
       move.down: "j,ctrl+n"
     theme: solarized-light
@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from kratom_tui.keys import BINDING_IDS, keys_problem
+from kratom_tui.keymap import BINDING_IDS, keys_problem
 from kratom_tui.library.model import Problem
 from kratom_tui.library.sanitize import strip_controls
 from kratom_tui.library.yaml_loader import load_with_nodes

@@ -13,13 +13,13 @@ from textual.dom import DOMNode
 from textual.widgets import DataTable, OptionList
 
 import kratom_tui.ui
-from kratom_tui.keys import BINDING_IDS, NAMED_KEYS, key_problem, keys_problem
+from kratom_tui.keymap import BINDING_IDS, NAMED_KEYS, key_problem, keys_problem
 from kratom_tui.library import load_library
 from kratom_tui.settings import Settings
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
-from kratom_tui.ui.screens.help import HelpScreen, key_label, key_sections
 from kratom_tui.ui.movement import ScrollingText
+from kratom_tui.ui.screens.help import HelpScreen, key_label, key_sections
 from tests.conftest import write_library
 
 MANY_HEADINGS = "---\ntitle: Many headings\nconditions: [Zeta]\n---\n" + "".join(
@@ -60,10 +60,12 @@ def test_every_binding_of_the_reader_has_a_known_id() -> None:
 def test_named_keys_are_textuals() -> None:
     from textual.keys import Keys
 
-    assert NAMED_KEYS <= {key.value for key in Keys}
+    assert NAMED_KEYS <= {key.value for key in Keys}  # noqa: SIM300 - the subset reads first
 
 
-@pytest.mark.parametrize("key", ["a", "G", "?", "ctrl+f", "question_mark", "left_square_bracket", "pagedown", "f5", "shift+tab"])
+@pytest.mark.parametrize(
+    "key", ["a", "G", "?", "ctrl+f", "question_mark", "left_square_bracket", "pagedown", "f5", "shift+tab"]
+)
 def test_valid_keys(key: str) -> None:
     assert key_problem(key) is None
 
@@ -206,7 +208,8 @@ async def test_risk_overview_moves_with_the_movement_keys(tmp_path: Path) -> Non
 async def test_the_footer_shows_the_main_keys_in_full(small_library: Path, width: int, search: str) -> None:
     from textual.widgets._footer import FooterKey
 
-    app = ReaderApp(load_library(small_library), StateStore(), Settings(keys={} if search == "s" else {"app.search": search}))
+    settings = Settings(keys={} if search == "s" else {"app.search": search})
+    app = ReaderApp(load_library(small_library), StateStore(), settings)
     async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
         footer_keys = list(app.screen.query(FooterKey))

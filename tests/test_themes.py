@@ -56,7 +56,7 @@ async def test_theme_launches_and_reads_at_4_5_to_1(small_library: Path, theme: 
         await pilot.pause()
         await pilot.press("slash", *"article")
         await pilot.pause()
-        palette = app.palette
+        palette = app.layouts.palette(app.theme)
         view = app.query_one("#article")
         background = textual_rgb(app, view.styles.background, False)
         checks = {

@@ -7,12 +7,12 @@ them moves them everywhere.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, OptionList
 
 
-def movement_bindings(down: str, up: str, top: str, bottom: str, page_down: str) -> list[Binding]:
+def movement_bindings(down: str, up: str, top: str, bottom: str, page_down: str) -> list[BindingType]:
     return [
         Binding("j", down, "Down", show=False, id="move.down"),
         Binding("k", up, "Up", show=False, id="move.up"),

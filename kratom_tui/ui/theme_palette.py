@@ -45,7 +45,8 @@ class ThemeColors:
         if name == "auto":
             base = best_text_on(under)
         elif name.startswith("ansi_"):
-            base = tuple(RichColor.parse(_ansi_name(name)).get_truecolor(self.terminal, foreground))
+            red, green, blue = RichColor.parse(_ansi_name(name)).get_truecolor(self.terminal, foreground)
+            base = (red, green, blue)
         else:
             color = Color.parse(name)
             base, alpha = color.rgb, alpha * color.a

@@ -2,7 +2,7 @@
 
 Each part of that screen (the app, the sidebar, the reading pane, ...) is a section; its rows are its
 bindings after the user's `keys:` settings, one row per action with every key that runs it. The
-long descriptions come from the binding ids (`kratom_tui.keys`), else the binding's own.
+long descriptions come from the binding ids (`kratom_tui.keymap`), else the binding's own.
 """
 
 from __future__ import annotations
@@ -19,10 +19,16 @@ from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-from kratom_tui.keys import BINDING_IDS
+from kratom_tui.keymap import BINDING_IDS
 from kratom_tui.ui.movement import ScrollingText
 
-SECTION_TITLES = {"sidebar-column": "Sidebar", "sidebar": "Sidebar", "article": "Reading pane", "risks": "Risks panel", "find-bar": "Find bar"}
+SECTION_TITLES = {
+    "sidebar-column": "Sidebar",
+    "sidebar": "Sidebar",
+    "article": "Reading pane",
+    "risks": "Risks panel",
+    "find-bar": "Find bar",
+}
 """Titles of the parts of the main screen, by widget id; the app and the screen are "Anywhere"."""
 ANYWHERE = "Anywhere"
 ORDER = {binding_id: number for number, binding_id in enumerate(BINDING_IDS)}
@@ -47,7 +53,7 @@ class KeyRow:
     description: str
     keys: list[str] = field(default_factory=list)
     order: int = len(BINDING_IDS)
-    """Rows follow the order of kratom_tui.keys, so every section reads down, up, pages, top, bottom."""
+    """Rows follow the order of kratom_tui.keymap, so every section reads down, up, pages, top, bottom."""
 
 
 def key_label(binding: Binding) -> str:

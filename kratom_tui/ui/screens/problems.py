@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from kratom_tui.library.model import Problem
 from kratom_tui.ui.movement import MovingOptionList
+from kratom_tui.ui.theme_palette import palette_for
 
 LEVEL_SEVERITY = {"error": "high", "warning": "moderate"}
 """A problem's level is drawn in the theme's readable colour for that severity."""
@@ -19,13 +22,13 @@ LEVEL_SEVERITY = {"error": "high", "warning": "moderate"}
 class ProblemsScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,p", "dismiss", "Close", id="dialog.close")]
 
-    def __init__(self, problems: list[Problem], root: object) -> None:
+    def __init__(self, problems: list[Problem], root: Path) -> None:
         super().__init__()
         self.problems = problems
         self.root = root
 
     def compose(self) -> ComposeResult:
-        severity = self.app.palette.severity
+        severity = palette_for(self.app).severity
         options = [
             Option(
                 Text.assemble(

@@ -13,6 +13,7 @@ from kratom_tui.document.article_parts import severity_label
 from kratom_tui.library.model import Article
 from kratom_tui.library.risk_overview import RiskRow
 from kratom_tui.ui.movement import MovingDataTable
+from kratom_tui.ui.theme_palette import palette_for
 
 FIRST_ARTICLE_COLUMN = 2
 RISK_COLUMN_WIDTH = 30
@@ -45,7 +46,7 @@ class RiskOverviewScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        palette = self.app.palette  # the theme's readable severity colours
+        palette = palette_for(self.app)  # the theme's readable severity colours
         table.add_column(Text("Risk"), key="risk", width=RISK_COLUMN_WIDTH)
         table.add_column(Text("Named by"), key="count")
         for number, article in enumerate(self.articles, 1):
@@ -56,7 +57,8 @@ class RiskOverviewScreen(ModalScreen[tuple[str, str] | None]):
             for article in self.articles:
                 if article.id in severities:
                     severity = severities[article.id]
-                    cells.append(Text(severity_label(severity).lower(), style=palette.severity.get(severity, palette.muted)))
+                    style = palette.severity.get(severity or "", palette.muted)
+                    cells.append(Text(severity_label(severity).lower(), style=style))
                 else:
                     cells.append(Text("·", style=palette.muted))
             table.add_row(*cells, key=row.name)

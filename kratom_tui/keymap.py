@@ -26,6 +26,15 @@ BINDING_IDS: dict[str, str] = {
     "app.toggle-sidebar": "show or hide the sidebar",
     "app.risk-overview": "risk overview: every risk against the articles naming it",
     "app.urgent-help": "urgent help: who to call, warning signs",
+    "app.back": "back to where you were before a jump",
+    "app.forward": "forward again",
+    "app.set-mark": "set a mark (then a letter)",
+    "app.go-to-mark": "go to a mark (then its letter)",
+    "app.link-hints": "link hints: a label on every link on screen",
+    "app.link-list": "the list of the article's links",
+    "app.edit": "edit the article's file in $VISUAL or $EDITOR",
+    "app.maximise-risks": "the risks panel takes the whole pane",
+    "app.reading-mode": "reading mode: no sidebar, the text in the middle",
     "move.down": "down",
     "move.up": "up",
     "move.page-down": "a page down",
@@ -47,8 +56,8 @@ BINDING_IDS: dict[str, str] = {
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 NAMED_KEYS = frozenset(
-    """up down left right home end pageup pagedown tab enter escape space backspace delete insert
-    """.split()
+    ["up", "down", "left", "right", "home", "end", "pageup", "pagedown", "tab", "enter", "escape", "space"]
+    + ["backspace", "delete", "insert"]
     + [f"f{number}" for number in range(1, 25)]
 )
 """Keys with names (a subset of Textual's `Keys`); printable characters go by themselves or their
