@@ -157,9 +157,19 @@ class TerminalRun:
         os.close(self.fd)
 
 
-def terminal_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    """An environment for a real run: its own state, cache and config folders, a known terminal size."""
+def terminal_env(tmp_path: Path, first_launch: bool = False, **extra: str) -> dict[str, str]:
+    """An environment for a real run: its own state, cache and config folders, a known terminal size.
+
+    Unless `first_launch`, a saved state is there already, so the run opens the reader, not the welcome.
+    """
     import os
+
+    from kratom_tui.state import ReaderState
+
+    if not first_launch:
+        saved = tmp_path / "state" / "kratom-tui" / "state.json"
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_text(ReaderState().to_json(), encoding="utf-8")
 
     return {
         **os.environ,

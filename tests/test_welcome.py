@@ -47,3 +47,17 @@ async def test_the_welcome_shows_the_users_keys(small_library: Path) -> None:
         assert "ctrl+f search the whole library" in shown_text(app)
         await pilot.press("escape")
         assert not isinstance(app.screen, WelcomeScreen)
+
+
+def test_the_real_first_launch_opens_the_welcome(tmp_path: Path) -> None:
+    from tests.helpers import TerminalRun, terminal_env
+
+    run = TerminalRun([], terminal_env(tmp_path, first_launch=True))
+    try:
+        assert run.read_for(20, until=b"Welcome to kratom-tui"), "no welcome on the first launch"
+        run.send(b"\r", settle=0.5)
+        run.send(b"q", settle=0)
+        assert run.wait() == 0
+    finally:
+        run.close()
+    assert (tmp_path / "state" / "kratom-tui" / "state.json").exists()
