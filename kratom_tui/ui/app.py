@@ -32,6 +32,8 @@ from kratom_tui.ui.widgets.reading_pane import ReadingPane
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
 from kratom_tui.ui.widgets.sidebar import NARROW_BELOW, Sidebar
 
+READ_FROM = 98
+"""Percent of an article above the bottom of the pane from which it counts as read."""
 BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
 
@@ -57,7 +59,7 @@ class ReaderApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        self.sidebar = Sidebar(self.library, id="sidebar-column")
+        self.sidebar = Sidebar(self.library, self.state.reading_marks(), id="sidebar-column")
         self.pane = ReadingPane(id="reader")
         with Horizontal(id="main"):
             yield self.sidebar
@@ -114,6 +116,8 @@ class ReaderApp(App[None]):
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
         self.sidebar.library_tree.mark_open(article.id)
         self.sub_title = article.title
+        if article.id not in self.state.state.read:
+            self.sidebar.library_tree.set_reading(article.id, "partly")
         self.state.set_article(article.id)
         self.keeper.changed()
         if anchor:
@@ -161,9 +165,14 @@ class ReaderApp(App[None]):
         self.action_problems()
 
     def on_reading_pane_place_changed(self, _message: ReadingPane.PlaceChanged) -> None:
-        if self.pane.article_id is not None:
+        if self.pane.article_id is not None and self.current is not None:
             self.state.set_place(self.pane.article_id, self.pane.position)
             self.keeper.changed()
+            percent, left = self.pane.progress()
+            self.sub_title = f"{self.current.title} · {percent}% · {left} min left"
+            if percent >= READ_FROM:
+                self.state.set_read(self.current.id)
+                self.sidebar.library_tree.set_reading(self.current.id, "read")
 
     def on_risks_panel_toggled(self, message: RisksPanel.Toggled) -> None:
         if self.current is not None:
