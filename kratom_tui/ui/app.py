@@ -53,7 +53,7 @@ class ReaderApp(App[None]):
         self.current: Article | None = None
         self.search_service = SearchService()
         self.layouts = LayoutCache(library, lambda _theme: palette_for(self))
-        self.keeper = StateKeeper(self, state, self._read_back_fold)
+        self.keeper = StateKeeper(self, state, self._read_back)
         self.navigator = Navigator(self)
         self.file_watch = OpenFileWatch(self)
 
@@ -151,9 +151,10 @@ class ReaderApp(App[None]):
     def go_to_condition(self, condition: str) -> None:
         self.sidebar.show_condition(condition)
 
-    def _read_back_fold(self) -> None:
-        """Before a save: the pane's fold, in case its message is still on the way."""
-        if self.current is not None and self.pane.is_attached:
+    def _read_back(self) -> None:
+        """Before a save: the pane's place and fold, in case their messages are still on the way."""
+        if self.current is not None and self.pane.is_attached and self.pane.article_id == self.current.id:
+            self.state.set_place(self.current.id, self.pane.position)
             self.state.set_folded(self.current.id, self.pane.risks.collapsed)
 
     # Messages from widgets
