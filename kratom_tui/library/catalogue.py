@@ -16,7 +16,8 @@ from pathlib import Path
 from kratom_tui.library.head_cache import cache_file
 from kratom_tui.library.model import Article, Problem
 
-FORMAT = 1
+FORMAT = 2
+"""2: titles of plain markdown files are read as markdown (see kratom_tui.library.titles)."""
 
 
 @dataclass

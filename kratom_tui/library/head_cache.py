@@ -17,7 +17,8 @@ from platformdirs import user_cache_path
 
 from kratom_tui.library.model import Article, Claim, Problem, Risk
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: titles of files without one in their front matter come from markdown-it (kratom_tui.library.titles)."""
 
 
 def cache_file(root: Path, kind: str, suffix: str) -> Path:
