@@ -33,12 +33,12 @@ def _plain(children: list[Token]) -> str:
 
 
 def first_title(text: str) -> str | None:
-    """The text of the first level-1 heading outside code, or None when there is none (or it is empty)."""
+    """The first top-level (not quoted, not in a list) level-1 heading outside code; None when none has text."""
     parser = _parser()
     env: dict = {}
     tokens = parser.parse(text, env)
     for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h1":
+        if token.type == "heading_open" and token.tag == "h1" and token.level == 0:
             inline = tokens[index + 1]
             children: list[Token] = []
             parser.inline.parse(inline.content, parser, env, children)
