@@ -77,3 +77,22 @@ def test_other_shells_parse_their_script(shell: str, tmp_path: Path, capsys) -> 
     path.write_text(capsys.readouterr().out, encoding="utf-8")
     result = subprocess.run([shell, "-n", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
+def test_fish_completes_commands_and_ids(shim: Path, tmp_path: Path) -> None:
+    library = write_library(tmp_path / "lib", {"alpha-one.md": "# A\n", "beta.md": "# C\n"})
+    script = tmp_path / "kratom-tui.fish"
+    script.write_text(subprocess.run([str(shim / "kratom-tui"), "completion", "fish"], capture_output=True,
+                                     text=True, check=True).stdout, encoding="utf-8")
+
+    def complete(line: str) -> list[str]:
+        result = subprocess.run(
+            ["fish", "--no-config", "-c", f"source {script}; complete -C '{line}'"],
+            capture_output=True, text=True, env={"PATH": f"{shim}:/usr/bin:/bin", "HOME": str(tmp_path)}, check=True,
+        )
+        return [row.split("\t")[0] for row in result.stdout.splitlines()]
+
+    assert complete(f"kratom-tui --articles {library} show al") == ["alpha-one"]
+    assert complete("kratom-tui se") == ["search", "serve"]
+    assert complete("kratom-tui --color ") == ["always", "auto", "never"]
