@@ -137,3 +137,20 @@ def test_any_command_prunes_when_due(small_library: Path, tmp_path: Path, capsys
     (cache_dir() / PRUNE_STAMP).unlink(missing_ok=True)
     assert run(capsys, "--articles", str(small_library), "list")[0] == 0
     assert not any(entry.stale() for entry in cache_files())
+
+
+@pytest.mark.parametrize(
+    "command", [["paths"], ["config", "--example"], ["cache", "prune"], ["completion", "bash"], ["list", "--ids"]]
+)
+def test_these_commands_never_import_textual(small_library: Path, command: list[str]) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kratom_tui.cli import main; "
+        f"status = main({['--articles', str(small_library), *command]!r}); "
+        "assert 'textual' not in sys.modules, 'textual was imported'; "
+        "sys.exit(status)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
