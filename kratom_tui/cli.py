@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from kratom_tui import __version__
-from kratom_tui.cli_console import COLOR_CHOICES, Output, rendered, safe_streams
-from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.cli_completion import SHELLS
+from kratom_tui.cli_console import COLOR_CHOICES, Output, is_terminal, safe_streams
+from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -161,9 +161,9 @@ def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> in
     if ids_only:
         print("\n".join(row["id"] for row in rows))
         return EXIT_OK
-    from kratom_tui.cli_output import print_article_list
+    from kratom_tui.cli_output import make_console, print_article_list, rendered
 
-    console = output.console()
+    console = make_console(output)
     print_article_list(console, rows, output.terminal)
     output.write(rendered(console))
     return EXIT_OK
@@ -175,9 +175,9 @@ def _show(library: Library, output: Output, article_id: str, pager: bool) -> int
         closest = library.closest_ids(article_id)
         hint = f"; closest: {', '.join(closest)}" if closest else ""
         raise UsageError(f"no article with id '{article_id}'{hint}")
-    from kratom_tui.cli_output import print_article
+    from kratom_tui.cli_output import make_console, print_article, rendered
 
-    console = output.console()
+    console = make_console(output)
     print_article(console, article, library.notes.for_article(article), output.styled)
     text = rendered(console)
     if pager and output.terminal and sys.stdin.isatty():
@@ -205,9 +205,9 @@ def _risks(library: Library, output: Output, as_json: bool) -> int:
     if as_json:
         _print_json(rows)
         return EXIT_OK
-    from kratom_tui.cli_output import print_risk_overview
+    from kratom_tui.cli_output import make_console, print_risk_overview, rendered
 
-    console = output.console()
+    console = make_console(output)
     print_risk_overview(console, rows, output.terminal)
     output.write(rendered(console))
     return EXIT_OK
@@ -307,9 +307,9 @@ def _search(library: Library, output: Output, words: list[str], condition: str |
             ]
         )
     elif hits:
-        from kratom_tui.cli_output import print_hits
+        from kratom_tui.cli_output import make_console, print_hits, rendered
 
-        console = output.console()
+        console = make_console(output)
         print_hits(console, hits)
         output.write(rendered(console))
     if not hits:
@@ -384,19 +384,12 @@ def _require_terminal() -> None:
     """The reader draws on a terminal; without one (a pipe, cron, CI) it would wait forever."""
     if os.environ.get("TEXTUAL_DRIVER"):
         return  # driven by something else, such as textual-serve's web driver
-    missing = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout)) if not _isatty(stream)]
+    missing = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout)) if not is_terminal(stream)]
     if missing:
         raise UsageError(
             f"the reader needs a terminal, and standard {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} "
             "not one; use a command such as 'kratom-tui list' (see kratom-tui --help)"
         )
-
-
-def _isatty(stream: object) -> bool:
-    try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, ValueError):
-        return False
 
 
 def _tidy_cache_now_and_then() -> None:

@@ -5,7 +5,8 @@ The conventions followed: `--color auto|always|never` beats the environment; und
 non-empty value but `0`) styles even when piped, and otherwise only a terminal gets styles. `never`
 means no escape sequence at all. A terminal's width is clamped to `MIN_WIDTH`; piped output is not
 wrapped at all, so paragraphs stay on one line and addresses stay whole. Characters the output
-encoding cannot carry become ASCII look-alikes or `?`, never a traceback.
+encoding cannot carry become ASCII look-alikes or `?`, never a traceback. No Rich here: the
+consoles that render are made in `cli_output`, only by the commands that print rich output.
 """
 
 from __future__ import annotations
@@ -20,18 +21,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import IO
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.padding import Padding
-from rich.rule import Rule
-
 COLOR_CHOICES = ("auto", "always", "never")
 MIN_WIDTH = 40
 """Narrower terminals (or COLUMNS=0, COLUMNS=1) are drawn at this width."""
 DEFAULT_WIDTH = 80
 UNWRAPPED = 1 << 20
 """The width piped output is laid out at: wide enough that no paragraph wraps."""
-PIPE_RULE_WIDTH = 80
-"""Rules in piped output are drawn this wide, not as wide as the (unwrapped) page."""
 
 ERRORS = "kratom-tui-ascii"
 _ASCII = {
@@ -79,9 +74,9 @@ def _env(name: str) -> str:
     return os.environ.get(name, "")
 
 
-def _isatty(stream: IO[str]) -> bool:
+def is_terminal(stream: object) -> bool:
     try:
-        return stream.isatty()
+        return bool(stream.isatty())  # type: ignore[attr-defined]
     except (AttributeError, ValueError):
         return False
 
@@ -98,7 +93,8 @@ def terminal_width(stream: IO[str]) -> int:
     return max(MIN_WIDTH, width or DEFAULT_WIDTH)
 
 
-def _color_system() -> str:
+def color_system() -> str:
+    """The colour system to style with, from COLORTERM and TERM."""
     if _env("COLORTERM").lower() in ("truecolor", "24bit"):
         return "truecolor"
     return "256" if "256" in _env("TERM") else "standard"
@@ -120,7 +116,7 @@ class Output:
     @classmethod
     def choose(cls, color: str | None = "auto", stream: IO[str] | None = None) -> Output:
         stream = stream or sys.stdout
-        terminal = _isatty(stream)
+        terminal = is_terminal(stream)
         force = _env("FORCE_COLOR")
         if color == "always":
             styled, colors = True, True
@@ -138,51 +134,12 @@ class Output:
         width = terminal_width(stream) if terminal else UNWRAPPED
         return cls(terminal=terminal, styled=styled, colors=colors, width=width, stream=stream)
 
-    def console(self) -> Console:
-        """A Rich console that renders into memory; `text()` then gives what to print."""
-        kind = _UnwrappedConsole if not self.terminal else Console
-        return kind(
-            file=io.StringIO(),
-            width=self.width,
-            color_system=_color_system() if self.styled else None,
-            force_terminal=self.styled,
-            no_color=not self.colors,
-            highlight=False,
-            emoji=False,
-            markup=False,
-            soft_wrap=False,
-            legacy_windows=False,
-        )
-
     def write(self, text: str) -> None:
         """Print what a console rendered; piped, without trailing spaces."""
         self.stream.write(text if self.terminal else tidy(text))
         self.stream.flush()
 
 
-def rendered(console: Console) -> str:
-    file = console.file
-    assert isinstance(file, io.StringIO)
-    return file.getvalue()
-
-
 def tidy(text: str) -> str:
     """Trailing spaces removed from every line, keeping any style codes that follow them."""
     return _TRAILING_SPACE.sub(r"\1", text)
-
-
-class _UnwrappedConsole(Console):
-    """For pipes: laid out very wide so nothing wraps; rules and code blocks keep a normal size."""
-
-    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> RenderResult:
-        options = options or self.options
-        if isinstance(renderable, Rule) and options.max_width > PIPE_RULE_WIDTH:
-            options = options.update_width(PIPE_RULE_WIDTH)
-        elif isinstance(renderable, Padding) and renderable.expand:
-            renderable = Padding(
-                renderable.renderable,
-                (renderable.top, renderable.right, renderable.bottom, renderable.left),
-                style=renderable.style,
-                expand=False,
-            )
-        return super().render(renderable, options)

@@ -6,13 +6,16 @@ for `list` and `risks`) and paragraphs unwrapped, so scripts can cut and grep th
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
+
+from kratom_tui.cli_console import Output, color_system
 
 from kratom_tui.document.article_parts import header, risks_and_disclaimers
 from kratom_tui.document.markdown import BlockRenderer, Links
@@ -20,9 +23,51 @@ from kratom_tui.document.palette import TERMINAL
 from kratom_tui.library.model import Article
 from kratom_tui.library.safety_notes import SafetyNote
 
+PIPE_RULE_WIDTH = 80
+"""Rules in piped output are drawn this wide, not as wide as the (unwrapped) page."""
 READ_WIDTH = len("read  ") + len("999 min")
 NARROW_TEXT = 24
 """Below this many columns left for title and conditions, `list` stacks each article instead."""
+
+
+class _UnwrappedConsole(Console):
+    """For pipes: laid out very wide so nothing wraps; rules and code blocks keep a normal size."""
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> RenderResult:
+        options = options or self.options
+        if isinstance(renderable, Rule) and options.max_width > PIPE_RULE_WIDTH:
+            options = options.update_width(PIPE_RULE_WIDTH)
+        elif isinstance(renderable, Padding) and renderable.expand:
+            renderable = Padding(
+                renderable.renderable,
+                (renderable.top, renderable.right, renderable.bottom, renderable.left),
+                style=renderable.style,
+                expand=False,
+            )
+        return super().render(renderable, options)
+
+
+def make_console(output: Output) -> Console:
+    """A console that renders into memory as `output` says; `rendered()` then gives the text."""
+    kind = Console if output.terminal else _UnwrappedConsole
+    return kind(
+        file=io.StringIO(),
+        width=output.width,
+        color_system=color_system() if output.styled else None,
+        force_terminal=output.styled,
+        no_color=not output.colors,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+def rendered(console: Console) -> str:
+    file = console.file
+    assert isinstance(file, io.StringIO)
+    return file.getvalue()
 
 
 def _plain_line(console: Console, *cells: str) -> None:
