@@ -151,7 +151,7 @@ def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> in
             "id": article.id,
             "title": article.title,
             "conditions": list(article.conditions),
-            "reading_minutes": article.reading_minutes(),
+            "reading_minutes": library.read_body(article).reading_minutes,
         }
         for article in library.articles
     ]
@@ -178,7 +178,7 @@ def _show(library: Library, output: Output, article_id: str, pager: bool) -> int
     from kratom_tui.cli_output import make_console, print_article, rendered
 
     console = make_console(output)
-    print_article(console, article, library.notes.for_article(article), output.styled)
+    print_article(console, article, library.read_body(article), library.notes.for_article(article), output.styled)
     text = rendered(console)
     if pager and output.terminal and sys.stdin.isatty():
         from kratom_tui.cli_pager import page
@@ -214,7 +214,7 @@ def _risks(library: Library, output: Output, as_json: bool) -> int:
 
 
 def _check(library: Library) -> int:
-    problems = library.problems + [problem for article in library.articles for problem in article.body_problems()]
+    problems = library.problems + [problem for article in library.articles for problem in library.read_body(article).problems]
     for problem in problems:
         print(problem.format())
     count = len(problems)
@@ -332,12 +332,12 @@ def _paths(folder: Path, as_json: bool) -> int:
 
 def _config(example: bool) -> int:
     from kratom_tui.cli_config import EXAMPLE
-    from kratom_tui.settings import settings_path
+    from kratom_tui.locations import settings_file
 
     if example:
         sys.stdout.write(EXAMPLE)
         return EXIT_OK
-    path = settings_path()
+    path = settings_file()
     print(path)
     if not path.exists():
         print(f"kratom-tui: no settings file yet; write one with: kratom-tui config --example > {path}", file=sys.stderr)

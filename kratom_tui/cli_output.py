@@ -20,7 +20,7 @@ from kratom_tui.cli_console import Output, color_system
 from kratom_tui.document.article_parts import header, risks_and_disclaimers
 from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
-from kratom_tui.library.model import Article
+from kratom_tui.library.model import Article, Body
 from kratom_tui.library.safety_notes import SafetyNote
 
 PIPE_RULE_WIDTH = 80
@@ -123,13 +123,13 @@ def print_risk_overview(console: Console, rows: list[dict[str, Any]], terminal: 
     console.print(table)
 
 
-def print_article(console: Console, article: Article, notes: list[SafetyNote], styled: bool) -> None:
+def print_article(console: Console, article: Article, body: Body, notes: list[SafetyNote], styled: bool) -> None:
     """Header, body, then the risks: the same parts as the reader, with `#` marks when unstyled."""
-    console.print(header(article, TERMINAL))
-    for problem in article.body_problems():
+    console.print(header(article, TERMINAL, body.reading_minutes))
+    for problem in body.problems:
         console.print(Text(f"Note: {problem.message}", TERMINAL.notice))
     renderer = BlockRenderer(TERMINAL, Links(), heading_marks=not styled)
-    for block in renderer.render(article.body()):
+    for block in renderer.render(body.text):
         console.print()
         console.print(block.renderable)
     console.print()

@@ -1,14 +1,12 @@
-"""The folders and files kratom-tui keeps outside the library, and tidying its cache.
+"""What `paths` prints, and tidying the cache: clearing it, and pruning what deleted folders left.
 
-Config is what the user writes, state is what the reader remembers, data is what the user makes
-(notes), and the cache can be deleted at any time. platformdirs honours the XDG variables on Linux.
-Each cache file belongs to one library folder (its name holds a hash of the folder's path); caches
-of folders that no longer exist are pruned, at most once a day, so they do not pile up.
+The folders themselves are named in `kratom_tui.locations`. Each cache file belongs to one library
+folder (its name holds a hash of the folder's path); caches of folders that no longer exist are
+pruned, at most once a day, so they do not pile up.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -16,37 +14,28 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
+from kratom_tui.locations import (
+    cache_dir,
+    config_dir,
+    data_dir,
+    library_key,
+    search_cache_dir,
+    settings_file,
+    state_file,
+)
 
-APP_NAME = "kratom-tui"
 PRUNE_STAMP = ".pruned"
 PRUNE_EVERY = 24 * 3600
 """Seconds between two automatic prunings."""
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
-def config_dir() -> Path:
-    return platformdirs.user_config_path(APP_NAME, appauthor=False)
-
-
-def state_dir() -> Path:
-    return platformdirs.user_state_path(APP_NAME, appauthor=False)
-
-
-def data_dir() -> Path:
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
-
-
-def cache_dir() -> Path:
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
-
-
 def user_paths(library: Path) -> dict[str, str]:
     """What `kratom-tui paths` prints, name -> path."""
     return {
         "config": str(config_dir()),
-        "settings": str(config_dir() / "settings.yaml"),
-        "state": str(state_dir() / "state.json"),
+        "settings": str(settings_file()),
+        "state": str(state_file()),
         "notes": str(data_dir()),
         "cache": str(cache_dir()),
         "library": str(library),
@@ -62,10 +51,6 @@ class CacheFile:
 
     def stale(self) -> bool:
         return self.library is not None and not self.library.is_dir()
-
-
-def _key(folder: Path) -> str:
-    return hashlib.sha256(str(folder).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _catalogue_root(path: Path) -> Path | None:
@@ -95,7 +80,7 @@ def _heads_root(path: Path, key: str, catalogues: dict[str, Path]) -> Path | Non
     sample = _sqlite_value(path, "SELECT path FROM heads LIMIT 1")
     if sample is None:
         return None
-    return next((folder for folder in Path(sample).parents if _key(folder).startswith(key)), None)
+    return next((folder for folder in Path(sample).parents if library_key(folder).startswith(key)), None)
 
 
 def _size(path: Path) -> int:
@@ -108,9 +93,9 @@ def _size(path: Path) -> int:
     return total
 
 
-def cache_files(folder: Path | None = None) -> list[CacheFile]:
+def cache_files() -> list[CacheFile]:
     """Every cache file of every library folder, with the folder it belongs to."""
-    folder = folder or cache_dir()
+    folder = cache_dir()
     catalogues = {
         path.stem.removeprefix("catalogue-"): _catalogue_root(path) for path in sorted(folder.glob("catalogue-*.json"))
     }
@@ -119,7 +104,7 @@ def cache_files(folder: Path | None = None) -> list[CacheFile]:
     known = {key: root for key, root in catalogues.items() if root is not None}
     for path in sorted(folder.glob("heads-*.sqlite")):
         found.append(CacheFile(path, _heads_root(path, path.stem.removeprefix("heads-"), known), _size(path)))
-    for path in sorted((folder / "search").glob("library-*.sqlite3")):
+    for path in sorted(search_cache_dir().glob("library-*.sqlite3")):
         root = _sqlite_value(path, "SELECT value FROM meta WHERE key = 'library'")
         found.append(CacheFile(path, Path(root) if root else None, _size(path)))
     return found
@@ -130,10 +115,10 @@ def _remove(path: Path) -> None:
         path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
-def prune_cache(folder: Path | None = None) -> list[CacheFile]:
+def prune_cache() -> list[CacheFile]:
     """Remove the caches of library folders that no longer exist; returns what was removed."""
     removed = []
-    for entry in cache_files(folder):
+    for entry in cache_files():
         if entry.stale():
             try:
                 _remove(entry.path)
@@ -143,9 +128,9 @@ def prune_cache(folder: Path | None = None) -> list[CacheFile]:
     return removed
 
 
-def prune_now_and_then(folder: Path | None = None, now: float | None = None) -> None:
+def prune_now_and_then(now: float | None = None) -> None:
     """Prune when the last pruning is more than a day old; quiet, and a failure only costs disk space."""
-    folder = folder or cache_dir()
+    folder = cache_dir()
     stamp = folder / PRUNE_STAMP
     now = time.time() if now is None else now
     try:
@@ -158,15 +143,15 @@ def prune_now_and_then(folder: Path | None = None, now: float | None = None) -> 
     if not folder.is_dir():
         return
     try:
-        prune_cache(folder)
+        prune_cache()
         stamp.touch()
     except OSError:
         pass
 
 
-def clear_cache(folder: Path | None = None) -> tuple[int, int]:
+def clear_cache() -> tuple[int, int]:
     """Delete the whole cache folder; returns (files, bytes) removed."""
-    folder = folder or cache_dir()
+    folder = cache_dir()
     files = [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
     size = sum(path.stat().st_size for path in files)
     if folder.is_dir():

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_library
+from tests.helpers import write_library
 
 LONG_ID = "neuropathic-pain-and-sleep-and-more"
 URL = "https://example.org/a/rather/long/address/that/must/never/be/split?with=query&and=more"

@@ -14,7 +14,7 @@ from kratom_tui.cli import main
 from kratom_tui.cli_config import EXAMPLE
 from kratom_tui.cli_paths import PRUNE_EVERY, PRUNE_STAMP, cache_dir, cache_files, prune_now_and_then
 from kratom_tui.settings import Settings, load_settings
-from tests.conftest import write_library
+from tests.helpers import write_library
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -42,13 +42,14 @@ def test_paths_name_every_folder_under_the_xdg_variables(small_library: Path, is
 
 
 def test_paths_agree_with_where_the_reader_keeps_things(isolated_dirs: Path, capsys) -> None:
-    from kratom_tui.settings import settings_path
-    from kratom_tui.state import default_state_path
+    from kratom_tui.state import StateStore
 
     _, out, _ = run(capsys, "paths", "--json")
     paths = json.loads(out)
-    assert paths["settings"] == str(settings_path())
-    assert paths["state"] == str(default_state_path())
+    Path(paths["settings"]).parent.mkdir(parents=True)
+    Path(paths["settings"]).write_text('urgent_help:\n  emergency: "112"\n', encoding="utf-8")
+    assert load_settings().emergency == "112"
+    assert str(StateStore().path) == paths["state"]
 
 
 def test_config_example_is_valid_and_names_every_key(tmp_path: Path, capsys) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from kratom_tui.cli import build_parser, main
 from kratom_tui.cli_completion import SHELLS, describe
-from tests.conftest import write_library
+from tests.helpers import write_library
 
 
 @pytest.fixture

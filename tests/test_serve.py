@@ -24,7 +24,7 @@ import pytest
 
 from kratom_tui.cli import main
 from kratom_tui.cli_serve import reader_command, warnings
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 RECORDER = """

@@ -8,7 +8,7 @@ import pytest
 
 from kratom_tui.library import load_library
 from kratom_tui.library.titles import first_title
-from tests.conftest import write_library
+from tests.helpers import write_library
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_a_head_cache_of_the_old_format_is_not_reused(tmp_path: Path) -> None:
     import json
     import sqlite3
 
-    from kratom_tui.library.head_cache import cache_path
+    from kratom_tui.locations import heads_cache_file as cache_path
 
     root = write_library(tmp_path / "lib", {"a.md": "PyYAML\n======\n"})
     assert load_library(root, cache=True).articles[0].title == "PyYAML"
