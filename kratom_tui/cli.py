@@ -12,12 +12,16 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kratom_tui import __version__
 from kratom_tui.cli_completion import SHELLS
 from kratom_tui.cli_console import COLOR_CHOICES, Output, is_terminal, safe_streams
 from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 200
@@ -79,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit status 1 when nothing matches.",
     )
     search.add_argument("query", nargs="+", help="what to find (several words are joined by spaces)")
-    search.add_argument("--condition", metavar="C", help="only articles of a condition (the start of a word of its name is enough)")
+    search.add_argument(
+        "--condition", metavar="C", help="only articles of a condition (the start of a word of its name is enough)"
+    )
     search.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N results (default: 20)")
     search.add_argument("--json", action="store_true", help="print JSON: id, title, conditions, score, snippet")
 
@@ -95,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Everything in the cache can be deleted at any time; it is rebuilt when needed. "
         "Caches of deleted library folders are also pruned automatically, at most once a day.",
     )
-    cache.add_argument("action", choices=("clear", "prune"), help="clear: delete the whole cache; prune: only stale parts")
+    cache.add_argument(
+        "action", choices=("clear", "prune"), help="clear: delete the whole cache; prune: only stale parts"
+    )
 
     completion = commands.add_parser("completion", help="print a shell completion script (bash, zsh or fish)")
     completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
@@ -106,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Serves the reader with textual-serve (pip install 'kratom-tui[serve]'). Every browser "
         "session runs as you and shares your state and notes.",
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
 
     for sub in (list_cmd, show, check, risks, search, paths, config, cache, completion, serve):
@@ -146,6 +156,9 @@ def _print_json(value: object) -> None:
 
 
 def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> int:
+    if ids_only:  # for scripts and shell completion: no article body is read
+        print("\n".join(article.id for article in library.articles))
+        return EXIT_OK
     rows = [
         {
             "id": article.id,
@@ -157,9 +170,6 @@ def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> in
     ]
     if as_json:
         _print_json(rows)
-        return EXIT_OK
-    if ids_only:
-        print("\n".join(row["id"] for row in rows))
         return EXIT_OK
     from kratom_tui.cli_output import make_console, print_article_list, rendered
 
@@ -214,7 +224,8 @@ def _risks(library: Library, output: Output, as_json: bool) -> int:
 
 
 def _check(library: Library) -> int:
-    problems = library.problems + [problem for article in library.articles for problem in library.read_body(article).problems]
+    body_problems = [problem for article in library.articles for problem in library.read_body(article).problems]
+    problems = library.problems + body_problems
     for problem in problems:
         print(problem.format())
     count = len(problems)
@@ -227,8 +238,8 @@ class _IndexingProgress:
     """A Rich progress bar on stderr while many articles are indexed, only when stderr is a terminal."""
 
     def __init__(self) -> None:
-        self._bar = None
-        self._task = None
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
 
     def __call__(self, done: int, total: int) -> None:
         if self._bar is None:
@@ -243,7 +254,7 @@ class _IndexingProgress:
                 TimeRemainingColumn,
             )
 
-            self._bar = Progress(
+            self._bar = bar = Progress(
                 TextColumn("Indexing the library"),
                 BarColumn(),
                 MofNCompleteColumn(),
@@ -251,9 +262,10 @@ class _IndexingProgress:
                 console=Console(stderr=True),
                 transient=True,
             )
-            self._bar.start()
-            self._task = self._bar.add_task("index", total=total)
-        self._bar.update(self._task, completed=done, total=total)
+            bar.start()
+            self._task = bar.add_task("index", total=total)
+        if self._task is not None:
+            self._bar.update(self._task, completed=done, total=total)
 
     def close(self) -> None:
         if self._bar is not None:
@@ -273,7 +285,9 @@ def _require_known_condition(library: Library, wanted: str | None) -> None:
         raise UsageError(f"unknown condition '{wanted}'; the library's conditions are: {', '.join(names)}")
 
 
-def _search(library: Library, output: Output, words: list[str], condition: str | None, limit: int, as_json: bool) -> int:
+def _search(
+    library: Library, output: Output, words: list[str], condition: str | None, limit: int, as_json: bool
+) -> int:
     from kratom_tui.search import SearchIndex, SearchUnavailable
     from kratom_tui.search.query import parse_query
 
@@ -340,7 +354,8 @@ def _config(example: bool) -> int:
     path = settings_file()
     print(path)
     if not path.exists():
-        print(f"kratom-tui: no settings file yet; write one with: kratom-tui config --example > {path}", file=sys.stderr)
+        hint = f"no settings file yet; write one with: kratom-tui config --example > {path}"
+        print(f"kratom-tui: {hint}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -88,17 +88,18 @@ def _words(items: list[str] | tuple[str, ...]) -> str:
 def _bash(top: Command, commands: list[Command]) -> str:
     values = _value_flags(top, commands)
     value_cases = []
-    for flag, argument in values.items():
+    for flag, expected in values.items():
         if flag == "--articles":
             continue
-        if argument.kind == DIRS:
+        if expected.kind == DIRS:
             reply = 'COMPREPLY=($(compgen -d -- "$cur"))'
-        elif argument.kind == "choices":
-            reply = f'COMPREPLY=($(compgen -W "{_words(argument.choices)}" -- "$cur"))'
+        elif expected.kind == "choices":
+            reply = f'COMPREPLY=($(compgen -W "{_words(expected.choices)}" -- "$cur"))'
         else:
             reply = "COMPREPLY=()"
         value_cases.append(f"        {flag}) {reply}; return ;;")
-    command_cases = [f'        "") options="{_words(list(top.flags))}"; words="{_words([c.name for c in commands])}" ;;']
+    names = _words([c.name for c in commands])
+    command_cases = [f'        "") options="{_words(list(top.flags))}"; words="{names}" ;;']
     for command in commands:
         argument = command.positional
         if argument is None or argument.kind == FREE:
@@ -156,16 +157,17 @@ def _zsh_quote(text: str) -> str:
 def _zsh(top: Command, commands: list[Command]) -> str:
     values = _value_flags(top, commands)
     value_cases = []
-    for flag, argument in values.items():
-        if argument.kind == DIRS:
+    for flag, expected in values.items():
+        if expected.kind == DIRS:
             reply = "_files -/"
-        elif argument.kind == "choices":
-            reply = f"compadd -- {_words(argument.choices)}"
+        elif expected.kind == "choices":
+            reply = f"compadd -- {_words(expected.choices)}"
         else:
             reply = ":"
         value_cases.append(f"    {flag}) {reply}; return ;;")
     described = " ".join(_zsh_quote(f"{c.name}:{c.help.replace(':', ' ')}") for c in commands)
-    command_cases = [f"    '') options=({_words(list(top.flags))}); [[ $PREFIX == -* ]] || _describe command commands_list ;;"]
+    top_case = f"    '') options=({_words(list(top.flags))}); [[ $PREFIX == -* ]] || _describe command commands_list ;;"
+    command_cases = [top_case]
     for command in commands:
         argument = command.positional
         if argument is None or argument.kind == FREE:
@@ -231,9 +233,8 @@ def _fish(top: Command, commands: list[Command]) -> str:
             f" -d {shlex.quote(command.help)}"
         )
     for scope, command in [(None, top), *((c.name, c) for c in commands)]:
-        condition = (
-            f"-n 'not __fish_seen_subcommand_from {names}'" if scope is None else f"-n '__fish_seen_subcommand_from {scope}'"
-        )
+        seen = f"not __fish_seen_subcommand_from {names}" if scope is None else f"__fish_seen_subcommand_from {scope}"
+        condition = f"-n '{seen}'"
         for flag, argument in command.flags.items():
             line = f"complete -c kratom-tui {condition} -l {flag[2:]}"
             if argument is not None:

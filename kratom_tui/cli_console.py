@@ -19,7 +19,7 @@ import shutil
 import sys
 import unicodedata
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Literal
 
 COLOR_CHOICES = ("auto", "always", "never")
 MIN_WIDTH = 40
@@ -93,7 +93,7 @@ def terminal_width(stream: IO[str]) -> int:
     return max(MIN_WIDTH, width or DEFAULT_WIDTH)
 
 
-def color_system() -> str:
+def color_system() -> Literal["truecolor", "256", "standard"]:
     """The colour system to style with, from COLORTERM and TERM."""
     if _env("COLORTERM").lower() in ("truecolor", "24bit"):
         return "truecolor"

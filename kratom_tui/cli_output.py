@@ -7,16 +7,17 @@ for `list` and `risks`) and paragraphs unwrapped, so scripts can cut and grep th
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from typing import Any
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from kratom_tui.cli_console import Output, color_system
-
 from kratom_tui.document.article_parts import header, risks_and_disclaimers
 from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
@@ -33,7 +34,7 @@ NARROW_TEXT = 24
 class _UnwrappedConsole(Console):
     """For pipes: laid out very wide so nothing wraps; rules and code blocks keep a normal size."""
 
-    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> RenderResult:
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         options = options or self.options
         if isinstance(renderable, Rule) and options.max_width > PIPE_RULE_WIDTH:
             options = options.update_width(PIPE_RULE_WIDTH)

@@ -51,7 +51,8 @@ def library(tmp_path: Path) -> Path:
 
 
 def _environment(**extra: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "PAGER")}
+    unset = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "PAGER")
+    env = {key: value for key, value in os.environ.items() if key not in unset}
     env.update(TERM="xterm-256color", PYTHONIOENCODING="utf-8")
     env.update(extra)
     return env
@@ -147,7 +148,8 @@ def test_ascii_output_uses_look_alikes(library: Path) -> None:
 
 @pytest.mark.parametrize("columns", ["0", "1", "-3", "wide"])
 def test_a_silly_columns_value_is_clamped_on_a_terminal(library: Path, columns: str) -> None:
-    code, out = in_terminal(["--articles", str(library), "--color", "never", "show", LONG_ID, "--no-pager"], COLUMNS=columns)
+    argv = ["--articles", str(library), "--color", "never", "show", LONG_ID, "--no-pager"]
+    code, out = in_terminal(argv, COLUMNS=columns)
     assert code == 0
     lines = out.splitlines()
     assert "Liver damage" in out and len(lines) < 200

@@ -58,7 +58,7 @@ async def test_every_example_in_the_reading_pane(tmp_path: Path) -> None:
         await pilot.pause()
         view = app.pane.view
         for number, markdown in enumerate(examples, 1):
-            layout = new_layout([], markdown, app.palette, view.text_width())
+            layout = new_layout([], markdown, app.layouts.palette(app.theme), view.text_width())
             view.show(layout)
             view.action_scroll_end()
             for y in range(view.size.height):

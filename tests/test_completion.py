@@ -31,7 +31,8 @@ def _bash_complete(shim: Path, *words: str) -> list[str]:
         [str(shim / "kratom-tui"), "completion", "bash"], capture_output=True, text=True, check=True
     ).stdout
     quoted = " ".join("'" + word.replace("'", "'\\''") + "'" for word in ("kratom-tui", *words))
-    program = f'{script}\nCOMP_WORDS=({quoted}); COMP_CWORD={len(words)}; _kratom_tui; printf "%s\\n" "${{COMPREPLY[@]}}"'
+    ask = f'COMP_WORDS=({quoted}); COMP_CWORD={len(words)}; _kratom_tui; printf "%s\\n" "${{COMPREPLY[@]}}"'
+    program = f"{script}\n{ask}"
     result = subprocess.run(
         ["bash", "--norc", "--noprofile", "-c", program],
         capture_output=True,

@@ -207,7 +207,8 @@ def test_serve_without_the_extra_is_a_one_line_error(monkeypatch, capsys) -> Non
     monkeypatch.setitem(sys.modules, "textual_serve", None)
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
     assert main(["serve", "--port", "1"]) == 2
-    assert capsys.readouterr().err == "kratom-tui: the browser reader needs textual-serve: pip install 'kratom-tui[serve]'\n"
+    expected = "kratom-tui: the browser reader needs textual-serve: pip install 'kratom-tui[serve]'\n"
+    assert capsys.readouterr().err == expected
 
 
 def test_serve_listens_on_loopback_unless_told_and_warns(capsys) -> None:

@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kratom_tui.library.model import Article, Problem
 from kratom_tui.locations import catalogue_file
 from kratom_tui.storage import write_atomically
-from kratom_tui.library.model import Article, Problem
 
 FORMAT = 2
 """2: titles of plain markdown files are read as markdown (see kratom_tui.library.titles)."""
@@ -47,6 +47,14 @@ class Catalogue:
     def order(self) -> list[str]:
         """Article ids in sidebar order, each once: the reading order of `[` and `]`."""
         return list(dict.fromkeys(article_id for pairs in self.groups.values() for article_id, _title in pairs))
+
+    def neighbour(self, article_id: str | None, step: int) -> str | None:
+        """The article `step` places away in reading order, wrapping around (from the start if unlisted)."""
+        order = self.order()
+        if not order:
+            return None
+        index = order.index(article_id) if article_id in order else -1
+        return order[(index + step) % len(order)]
 
     def entries(self) -> list[tuple[str, str, list[str]]]:
         """`(id, title, conditions)` of each article once, in sidebar order."""

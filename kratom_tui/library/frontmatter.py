@@ -17,7 +17,7 @@ FIRST_LINE = 2
 """The YAML text starts on the line after the opening `---`."""
 
 KNOWN_FIELDS = (
-    "title summary conditions published source evidence tags risks disclaimers claims".split()
+    ["title", "summary", "conditions", "published", "source", "evidence", "tags", "risks", "disclaimers", "claims"]
 )
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from kratom_tui.library.catalogue import Catalogue, read_catalogue, save_catalogue
 from kratom_tui.library.frontmatter import parse_front_matter
 from kratom_tui.library.head_cache import HeadCache
-from kratom_tui.locations import heads_cache_file
 from kratom_tui.library.model import UNCATEGORIZED, Article, Body, Problem
 from kratom_tui.library.reading import read_body, read_head
 from kratom_tui.library.safety_notes import SafetyNotes, load_safety_notes
 from kratom_tui.library.scan import find_markdown
+from kratom_tui.locations import heads_cache_file
 
 
 class LibraryIncomplete(RuntimeError):
@@ -66,6 +66,25 @@ class Library:
                 article.id = article_id
                 self._by_id[article_id] = article
         return article
+
+    def reload(self, article_id: str) -> Article | None:
+        """Read one article's head again after its file changed; None if it can no longer be used."""
+        old = self.get(article_id)
+        article = load_article(old.path, []) if old is not None else None
+        if old is None or article is None:
+            return None
+        article.id = article_id
+        self._by_id[article_id] = article
+        if self._articles is not None:
+            self._articles[self._articles.index(old)] = article
+        return article
+
+    def first_openable(self, preferred: str | None) -> str | None:
+        """`preferred` if it can still be opened, else the first article that can (a catalogue may be stale)."""
+        order = self.catalogue.order()
+        if preferred in order and self.get(preferred) is not None:
+            return preferred
+        return next((found for found in order if self.get(found) is not None), None)
 
     def id_at(self, path: Path) -> str | None:
         """The id of the article whose file is `path` (any spelling of it), if it is in the library."""

@@ -6,6 +6,7 @@ or stepping to the next one, should find its first screen ready.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.console import RenderableType
@@ -28,6 +29,8 @@ class ArticleLayouts:
     risks: DocumentLayout
     title: str
     """The risks panel's title, which counts what it holds."""
+    minutes: int
+    """Reading time of the whole article, at 200 words a minute."""
 
 
 def new_layout(prelude: list[RenderableType], source: str, palette: Palette, width: int) -> DocumentLayout:
@@ -38,12 +41,21 @@ def new_layout(prelude: list[RenderableType], source: str, palette: Palette, wid
 class LayoutCache:
     """The layouts of the last few articles opened or prefetched, for one library at a time."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, palette_for: Callable[[str], Palette]) -> None:
         self.library = library
+        self._palette_for = palette_for
+        self._palettes: dict[str, Palette] = {}
         self._cache: LRUCache[tuple[str, str], tuple[Article, ArticleLayouts]] = LRUCache(CACHE_SIZE)
 
-    def get(self, article: Article, palette: Palette, theme: str, widths: tuple[int, int]) -> ArticleLayouts:
+    def palette(self, theme: str) -> Palette:
+        """The article palette of a theme (computing one costs a few milliseconds)."""
+        if theme not in self._palettes:
+            self._palettes[theme] = self._palette_for(theme)
+        return self._palettes[theme]
+
+    def get(self, article: Article, theme: str, widths: tuple[int, int]) -> ArticleLayouts:
         """The article laid out in `theme`; a file reloaded since (a new `Article`) is laid out anew."""
+        palette = self.palette(theme)
         key = (article.id, theme)
         cached = self._cache.get(key)
         if cached is not None and cached[0] is article:
@@ -56,13 +68,16 @@ class LayoutCache:
             new_layout(prelude, body.text, palette, widths[0]),
             new_layout([risks_and_disclaimers(article, palette, notes)], "", palette, widths[1]),
             risks_title(article, len(notes)),
+            body.reading_minutes,
         )
         self._cache.set(key, (article, layouts))
         return layouts
 
-    def prefetch(self, articles: list[Article], palette: Palette, theme: str, widths: tuple[int, int], lines: int) -> None:
-        """Lay out the first `lines` of each article, and its whole panel, ahead of its opening."""
-        for article in articles:
-            layouts = self.get(article, palette, theme, widths)
+    def prefetch_around(self, article_id: str, theme: str, widths: tuple[int, int], lines: int) -> None:
+        """Lay out the first `lines` of the articles before and after this one, and their panels."""
+        found = (self.library.catalogue.neighbour(article_id, step) for step in (1, -1))
+        ids = {found_id for found_id in found if found_id is not None} - {article_id}
+        for article in filter(None, map(self.library.get, sorted(ids))):
+            layouts = self.get(article, theme, widths)
             layouts.article.ensure_lines(lines)
             layouts.risks.finish()

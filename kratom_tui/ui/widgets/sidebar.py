@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import ProgressBar
 
 from kratom_tui.library import Library
+from kratom_tui.ui.background import IndexProgress
 from kratom_tui.ui.widgets.library_tree import LibraryTree
 
 NARROW_BELOW = 70
@@ -27,16 +28,24 @@ class Sidebar(Vertical):
     class Concealed(Message):
         """The reader put the sidebar away: the reading pane should take the focus."""
 
-    def __init__(self, library: Library, *, id: str | None = None) -> None:
+    class Covering(Message):
+        """Whether the sidebar now covers the reading pane (an overlay on a narrow screen)."""
+
+        def __init__(self, covering: bool) -> None:
+            self.covering = covering
+            super().__init__()
+
+    def __init__(self, library: Library, reading: dict[str, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._library = library
+        self._reading = reading
 
     def compose(self) -> ComposeResult:
-        yield LibraryTree(self._library, id="sidebar")
+        yield LibraryTree(self._library, self._reading, id="sidebar")
         yield ProgressBar(id="index-progress", show_eta=False)
 
     @property
-    def tree(self) -> LibraryTree:
+    def library_tree(self) -> LibraryTree:
         return self.query_one(LibraryTree)
 
     @property
@@ -55,15 +64,23 @@ class Sidebar(Vertical):
     def reveal(self) -> None:
         self.remove_class("-hidden")
         self.add_class("-visible")
+        self.post_message(self.Covering(self.covers_pane))
 
     def conceal(self) -> None:
         self.remove_class("-visible")
         self.add_class("-hidden")
+        self.post_message(self.Covering(False))
+
+    def show_condition(self, condition: str) -> None:
+        self.reveal()
+        self.library_tree.select_condition(condition)
+        self.library_tree.focus()
 
     def close_overlay(self) -> None:
         """After an article opens: a narrow screen gives the pane back."""
         if self.narrow:
             self.remove_class("-visible")
+            self.post_message(self.Covering(False))
 
     def toggle(self) -> bool:
         """Show or hide; True when it is now shown (and has the focus)."""
@@ -72,13 +89,16 @@ class Sidebar(Vertical):
             self.post_message(self.Concealed())
             return False
         self.reveal()
-        self.tree.focus()
+        self.library_tree.focus()
         return True
 
     def action_close_overlay(self) -> None:
         if self.covers_pane:
             self.conceal()
             self.post_message(self.Concealed())
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.set_progress(message.done, message.total)
 
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#index-progress", ProgressBar)
