@@ -77,6 +77,7 @@ def test_a_later_launch_starts_from_the_catalogue_of_the_last_load(
 
     started: list = []
     monkeypatch.setattr(app_module, "run_app", lambda library: started.append(library) or 0)
+    monkeypatch.setattr("kratom_tui.cli._require_terminal", lambda: None)  # tests run without a terminal
     assert run(capsys, "--articles", str(small_library))[0] == 0
     assert run(capsys, "--articles", str(small_library))[0] == 0
     assert [library.complete for library in started] == [True, False]

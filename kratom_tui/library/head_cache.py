@@ -14,7 +14,8 @@ from typing import Any
 
 from kratom_tui.library.model import Article, Claim, Problem, Risk
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: titles of files without one in their front matter come from markdown-it (kratom_tui.library.titles)."""
 
 
 
