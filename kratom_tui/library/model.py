@@ -47,6 +47,22 @@ class Claim:
     claim: str
     support: str
     counter: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    """Notes that bear on the claim without countering it (e.g. the same mechanism's risks)."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A further-reading entry: a dated, sourced page the library points to beside an article."""
+
+    title: str
+    publisher: str
+    note: str = ""
+    url: str = ""
+    date: str = ""
+    """The page's own date, when it has one (a living page has none)."""
+    as_of: str = ""
+    """When the library listed or last checked the entry."""
 
 
 @dataclass
@@ -59,7 +75,17 @@ class Article:
     summary: str = ""
     conditions: tuple[str, ...] = (UNCATEGORIZED,)
     published: str = ""
+    """The source's own date."""
     source: str = ""
+    captured: str = ""
+    site: str = ""
+    source_type: str = ""
+    commercial_interest: str = ""
+    written: str = ""
+    reviewed: str = ""
+    next_review: str = ""
+    not_covered: tuple[str, ...] = ()
+    further_reading: tuple[Reading, ...] = ()
     evidence: str = ""
     tags: tuple[str, ...] = ()
     risks: tuple[Risk, ...] = ()
@@ -73,6 +99,7 @@ class Article:
     _body: str | None = field(default=None, repr=False)
     _body_problems: tuple[Problem, ...] = field(default=(), repr=False)
     _words: int | None = field(default=None, repr=False)
+    _readability: Any = field(default=None, repr=False)
 
     def body(self) -> str:
         """The sanitized markdown body, read from disk the first time it is needed."""
@@ -106,3 +133,11 @@ class Article:
 
     def reading_minutes(self) -> int:
         return max(1, round(self.word_count() / WORDS_PER_MINUTE))
+
+    def readability(self) -> Any:
+        """The body's reading grades (a `readability.Readability`), measured once, on its first part."""
+        if self._readability is None:
+            from kratom_tui.library.readability import SAMPLE_CHARS, measure
+
+            self._readability = measure(self.body()[:SAMPLE_CHARS])
+        return self._readability
