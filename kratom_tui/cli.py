@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from kratom_tui import __version__
+from kratom_tui.cli_trust import about, extra_problems, quality, readability_row
 from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
 
@@ -51,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="report every problem in a library as path:line: message")
     check.add_argument("dir", nargs="?", help="the folder to check (default: the library folder)")
+    check.add_argument("--quality", action="store_true", help="report which DISCERN-style elements each article has")
+    check.add_argument("--json", action="store_true", help="with --quality: print JSON")
+
+    about = commands.add_parser("about", help="the library's aims, authors, review and update policy")
 
     risks = commands.add_parser("risks", help="every risk named in the library, against the articles naming it")
     risks.add_argument("--json", action="store_true", help="print JSON")
@@ -68,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N results (default: 20)")
     search.add_argument("--json", action="store_true", help="print JSON: id, title, conditions, score, snippet")
 
-    for sub in (list_cmd, show, check, risks, search):
+    for sub in (list_cmd, show, check, risks, search, about):
         _articles_option(sub, suppress=True)
     return parser
 
@@ -101,6 +106,7 @@ def _list(library: Library, as_json: bool) -> int:
             "title": article.title,
             "conditions": list(article.conditions),
             "reading_minutes": article.reading_minutes(),
+            **readability_row(article),
         }
         for article in library.articles
     ]
@@ -149,8 +155,12 @@ def _risks(library: Library, as_json: bool) -> int:
 
 def _check(library: Library) -> int:
     problems = library.problems + [problem for article in library.articles for problem in article.body_problems()]
+    reviews, notes = extra_problems(library)
+    problems += reviews
     for problem in problems:
         print(problem.format())
+    for note in notes:
+        print(note)
     count = len(problems)
     summary = f"{len(library.articles)} article(s), {count} problem(s)"
     print(summary, file=sys.stderr)
@@ -259,6 +269,8 @@ def _print_hits(hits: list) -> None:
 def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     folder = library_folder(getattr(args, "dir", None) or args.articles)
+    if args.command == "about":
+        return about()
     if args.command is None:
         library = start_library(_require_folder(folder))
         from kratom_tui.ui.app import run_app
@@ -273,6 +285,8 @@ def run(argv: list[str] | None = None) -> int:
         return _risks(library, args.json)
     if args.command == "search":
         return _search(library, args.query, args.condition, args.limit, args.json)
+    if args.quality:
+        return quality(library, args.json)
     return _check(library)
 
 

@@ -120,7 +120,7 @@ def _reading(entry: Reading, palette: Palette) -> RenderableType:
 
 def library_parts(article: Article, notes: list[SafetyNote], palette: Palette) -> list[RenderableType]:
     """Claims to weigh, the safety notes (each once), what the page leaves out and further reading."""
-    if not (article.claims or notes or article.not_covered or article.further_reading):
+    if not (article.claims or notes or article.other_options or article.not_covered or article.further_reading):
         return []
     parts: list[RenderableType] = [Text(), Rule("Added by the library, not the article", style=palette.rule, characters="┄")]
     by_id = {note.id: note for note in notes}
@@ -132,6 +132,8 @@ def library_parts(article: Article, notes: list[SafetyNote], palette: Palette) -
             body = Group(Text.assemble((f"{note.short}: ", palette.strong), note.text), Text(note.citation(), palette.muted))
             parts.append(Prefixed(body, "• ", style=palette.muted))
         parts.append(Text())
+    if article.other_options:
+        parts += [Text("Other options", palette.section), Text(article.other_options), Text()]
     if article.not_covered:
         parts.append(Text("Not covered by this page", palette.section))
         parts += [Prefixed(Text(line), "• ", style=palette.muted) for line in article.not_covered]

@@ -18,7 +18,7 @@ FIRST_LINE = 2
 """The YAML text starts on the line after the opening `---`."""
 
 TEXT_FIELDS = (
-    "title summary source evidence published captured site source_type commercial_interest".split()
+    "title summary source evidence published captured site source_type commercial_interest other_options".split()
 )
 DATE_FIELDS = ("written", "reviewed", "next_review")
 """The library's own dates, YYYY-MM-DD (`published`, the source's date, may be any text)."""

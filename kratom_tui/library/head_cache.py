@@ -47,6 +47,7 @@ def _encode(article: Article | None, problems: list[Problem]) -> str:
             "written": article.written,
             "reviewed": article.reviewed,
             "next_review": article.next_review,
+            "other_options": article.other_options,
             "not_covered": article.not_covered,
             "further_reading": [vars(reading) for reading in article.further_reading],
             "evidence": article.evidence,

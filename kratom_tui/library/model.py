@@ -84,6 +84,8 @@ class Article:
     written: str = ""
     reviewed: str = ""
     next_review: str = ""
+    other_options: str = ""
+    """Where the page (or the library) names other options than kratom."""
     not_covered: tuple[str, ...] = ()
     further_reading: tuple[Reading, ...] = ()
     evidence: str = ""
