@@ -42,7 +42,7 @@ ABOUT: tuple[tuple[str, str], ...] = (
     ),
     (
         "Informs, does not advise",
-        "This library informs; it does not advise. Nothing in it is medical advice, and it gives no "
+        "This library informs; it does not advise. It is not medical advice, and it gives no "
         "dosing guidance. Talk to a clinician about any treatment, and in an emergency call your local "
         "emergency number (press ! in the reader for who to call).",
     ),
