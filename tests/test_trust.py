@@ -247,6 +247,16 @@ async def test_panel_has_claims_and_notes_apart_from_the_articles_own_risks() ->
         assert "claims" in app.risks.border_title and "safety notes" in app.risks.border_title
 
 
+def screen_text(screen) -> str:
+    """Every Static on a screen, rendered at its size, as plain text with its wrapping undone."""
+    text = "\n".join(
+        strip.text
+        for static in screen.query("Static")
+        for strip in static.render_lines(static.region.reset_offset)
+    ) + "\n" + "\n".join(str(static.border_title or "") for static in screen.query("Static"))
+    return " ".join(text.split())
+
+
 async def test_urgent_help_from_any_screen_with_settings() -> None:
     from kratom_tui.settings import Settings
 
@@ -257,13 +267,48 @@ async def test_urgent_help_from_any_screen_with_settings() -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, UrgentHelpScreen)
-        text = "\n".join(strip.text for strip in app.screen.query_one("Static").render_lines(
-            app.screen.query_one("Static").region.reset_offset))
+        text = screen_text(app.screen)
         assert "000" in text and "131 126" in text and "dark urine" in text and "unresponsive" in text
+        assert "US defaults" not in text
         await pilot.press("escape", "escape")
         await pilot.press("slash", "exclamation_mark")
         assert not isinstance(app.screen, UrgentHelpScreen), "a text box still types '!'"
         assert app.find_bar.input.value == "!"
+
+
+async def test_urgent_help_has_three_sourced_levels_in_order() -> None:
+    app = shipped_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        cards = list(app.screen.query(".urgency"))
+        assert [card.classes & {"now", "today", "soon"} for card in cards] == [{"now"}, {"today"}, {"soon"}]
+        titles = [str(card.border_title) for card in cards]
+        assert titles[0] == "Call emergency services now: 911"
+        assert titles[1].startswith("Call Poison Help or a doctor today: 1-800-222-1222")
+        assert titles[2] == "See a clinician soon for these signs"
+        text = screen_text(app.screen)
+        for words in ("trouble breathing", "seizure", "large amount", "mixed with alcohol", "yellow skin",
+                      "severe itching", "signs of withdrawal", "newborn"):
+            assert words in text, words
+        assert text.count("Source") >= 3 and "LiverTox" in text and "Eldridge" in text
+        assert "not medical advice" in text
+
+
+async def test_urgent_help_says_when_it_fell_back_to_us_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("urgent_help: [\n")
+    settings = load_settings(path)
+    assert settings.notice
+    app = shipped_app(settings=settings)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        notice = app.screen.query_one("#urgent-fallback")
+        text = screen_text(app.screen)
+        assert "could not be read" in text and "The numbers below are the US defaults." in text
+        assert notice.region.y < app.screen.query(".urgency").first().region.y
+        assert "911" in text
 
 
 async def test_risk_overview_opens_article_at_its_panel() -> None:
