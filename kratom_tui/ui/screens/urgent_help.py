@@ -24,6 +24,8 @@ class UrgencyCard:
     level: str
     """CSS class: now, today or soon."""
     title: str
+    number: tuple[str, str] | None
+    """What to call and the number, from the settings."""
     intro: str
     signs: tuple[str, ...]
     sources: str
@@ -33,7 +35,8 @@ def cards(settings: Settings) -> tuple[UrgencyCard, ...]:
     return (
         UrgencyCard(
             "now",
-            f"Call emergency services now: {settings.emergency}",
+            "Call emergency services now",
+            ("Emergency number", settings.emergency),
             "If someone who has taken kratom, alone or with anything else:",
             (
                 "is unresponsive or cannot be woken",
@@ -45,7 +48,8 @@ def cards(settings: Settings) -> tuple[UrgencyCard, ...]:
         ),
         UrgencyCard(
             "today",
-            f"Call Poison Help or a doctor today: {settings.poison_help}",
+            "Call Poison Help or a doctor today",
+            ("Poison Help", settings.poison_help),
             "Even if you are not sure it is serious, for example when:",
             (
                 "a large amount was taken, or more than intended",
@@ -58,6 +62,7 @@ def cards(settings: Settings) -> tuple[UrgencyCard, ...]:
         UrgencyCard(
             "soon",
             "See a clinician soon for these signs",
+            None,
             "They can point to liver injury, dependence or a newborn's withdrawal:",
             (
                 "yellow skin or yellow whites of the eyes",
@@ -73,7 +78,9 @@ def cards(settings: Settings) -> tuple[UrgencyCard, ...]:
 
 
 def card_text(card: UrgencyCard) -> Group:
+    number = [Text.assemble((f"{card.number[0]}: ", "bold"), (card.number[1], "bold reverse"))] if card.number else []
     return Group(
+        *number,
         Text(card.intro),
         *(Text("  • " + sign) for sign in card.signs),
         Text(card.sources, style="dim"),
