@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from kratom_tui import __version__
-from kratom_tui.cli_trust import about, extra_problems, quality, readability_row
+from kratom_tui.cli_trust import about, extra_problems, print_terms, quality, readability_row
 from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
 
@@ -128,6 +128,7 @@ def _show(library: Library, article_id: str, no_color: bool) -> int:
     from kratom_tui.cli_output import print_article
 
     print_article(article, library.notes.for_article(article), no_color=no_color)
+    print_terms(library, article, no_color)
     return EXIT_OK
 
 

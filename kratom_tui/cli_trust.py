@@ -17,8 +17,34 @@ def extra_problems(library: Library, today: dt.date | None = None) -> tuple[list
     """Review problems (counted by `check`) and reading-grade notes (printed, not counted)."""
     from kratom_tui.library.review_checks import is_shipped, readability_notes, review_problems
 
+    from kratom_tui.library.glossary import load_glossary
+
     today = today or dt.date.today()
-    return review_problems(library, today, require_provenance=is_shipped(library.root)), readability_notes(library)
+    problems = load_glossary(library.root).problems
+    problems += review_problems(library, today, require_provenance=is_shipped(library.root))
+    return problems, readability_notes(library)
+
+
+def print_terms(library: Library, article: Article, no_color: bool) -> None:
+    """After `show`: the glossary terms the article, its risks and its safety notes use."""
+    from rich.console import Console
+    from rich.rule import Rule
+    from rich.text import Text
+
+    from kratom_tui.document.prefixed import Prefixed
+    from kratom_tui.library.glossary import load_glossary
+
+    texts = [article.body(), *(f"{risk.name} {risk.detail}" for risk in article.risks)]
+    texts += [note.text for note in library.notes.for_article(article)]
+    terms = load_glossary(library.root).used_in("\n".join(texts))
+    if not terms:
+        return
+    console = Console(no_color=no_color, highlight=False, emoji=False, markup=False)
+    console.print()
+    console.print(Rule("Terms used", style="dim"))
+    for term in terms:
+        console.print(Text.assemble((term.term, "bold"), ": ", term.definition))
+        console.print(Prefixed(Text(term.citation(), style="dim"), "  "))
 
 
 def readability_row(article: Article) -> dict[str, Any]:

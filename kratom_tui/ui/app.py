@@ -77,6 +77,7 @@ class ReaderApp(App[None]):
         Binding("s", "search", "Search"),
         Binding("b", "toggle_sidebar", "Library"),
         Binding("o", "risk_overview", "Risk overview", show=False),
+        Binding("d", "glossary_term", "Glossary", show=False),
         Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True),
     ]
 
@@ -292,6 +293,15 @@ class ReaderApp(App[None]):
     def action_urgent_help(self) -> None:
         if not isinstance(self.screen, UrgentHelpScreen):
             self.push_screen(UrgentHelpScreen(self.settings))
+
+    def action_glossary_term(self) -> None:
+        """The glossary, open at the term of the current find match or near the top of the view."""
+        from kratom_tui.library.glossary import load_glossary
+        from kratom_tui.ui.glossary_lookup import term_in_view
+        from kratom_tui.ui.screens.glossary import GlossaryScreen
+
+        glossary = load_glossary(self.library.root)
+        self.push_screen(GlossaryScreen(self.library.root, term_in_view(glossary, (self.view, self.risks)), glossary))
 
     def action_risk_overview(self) -> None:
         def opened(choice: tuple[str, str] | None) -> None:

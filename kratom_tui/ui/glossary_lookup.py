@@ -1,0 +1,35 @@
+"""Which glossary term `d` means: the one at the current find match, else the first near the top of the view."""
+
+from __future__ import annotations
+
+from kratom_tui.library.glossary import Glossary, Term
+from kratom_tui.ui.widgets.article_view import ArticleView
+
+
+def term_at_match(glossary: Glossary, pane: ArticleView) -> Term | None:
+    """The term overlapping the current find match, or else another term on the match's line."""
+    if pane.current_match is None or pane.layout_ is None:
+        return None
+    line, start, end = pane.current_match
+    plain = pane.layout_.plain
+    if line >= len(plain):
+        return None
+    found = glossary.find(plain[line])
+    overlapping = [term for first, last, term in found if first < end and start < last]
+    return (overlapping or [term for _first, _last, term in found] or [None])[0]
+
+
+def term_in_view(glossary: Glossary, panes: tuple[ArticleView, ...]) -> Term | None:
+    for pane in panes:
+        term = term_at_match(glossary, pane)
+        if term is not None:
+            return term
+    view = panes[0]
+    if view.layout_ is None:
+        return None
+    top = int(view.scroll_y)
+    for line in view.layout_.plain[top : top + max(1, view.size.height)]:
+        found = glossary.find(line)
+        if found:
+            return found[0][2]
+    return None
