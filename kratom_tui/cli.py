@@ -11,7 +11,16 @@ import sys
 from pathlib import Path
 
 from kratom_tui import __version__
-from kratom_tui.cli_trust import about, extra_problems, print_terms, quality, readability_row
+from kratom_tui.cli_trust import (
+    about,
+    extra_problems,
+    extra_rows,
+    print_extra_hits,
+    print_terms,
+    quality,
+    readability_row,
+    search_extras,
+)
 from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
 
@@ -223,6 +232,7 @@ def _search(library: Library, words: list[str], condition: str | None, limit: in
         finally:
             progress.close()
         hits = index.search(query, condition=condition, limit=limit)
+    extras = [] if condition else search_extras(query, library.notes, library.root, limit)
     if as_json:
         rows = [
             {
@@ -234,10 +244,12 @@ def _search(library: Library, words: list[str], condition: str | None, limit: in
             }
             for hit in hits
         ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-    elif hits:
-        _print_hits(hits)
-    if not hits:
+        print(json.dumps(rows + extra_rows(extras), indent=2, ensure_ascii=False))
+    else:
+        if hits:
+            _print_hits(hits)
+        print_extra_hits(extras, after_articles=bool(hits))
+    if not hits and not extras:
         print(f"kratom-tui: no article matches: {query}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK

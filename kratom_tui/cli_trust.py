@@ -11,6 +11,10 @@ from typing import Any
 
 from kratom_tui.library import Library
 from kratom_tui.library.model import Article, Problem
+from kratom_tui.search.extras import ExtraHit, search_extras
+
+__all__ = ["about", "extra_problems", "extra_rows", "print_extra_hits", "print_terms", "quality", "readability_row",
+           "search_extras"]
 
 
 def extra_problems(library: Library, today: dt.date | None = None) -> tuple[list[Problem], list[str]]:
@@ -72,3 +76,33 @@ def about() -> int:
 
     print(about_text())
     return 0
+
+
+def extra_rows(extras: list[ExtraHit]) -> list[dict[str, Any]]:
+    """`search --json` rows for safety notes and glossary entries, told apart from articles by `kind`."""
+    return [{"kind": hit.kind, "id": hit.id, "title": hit.title, "snippet": hit.snippet} for hit in extras]
+
+
+def print_extra_hits(extras: list[ExtraHit], after_articles: bool) -> None:
+    """Safety notes and glossary entries after the articles: `[safety note] id — label`, then the snippet."""
+    if not extras:
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    from kratom_tui.document.prefixed import Prefixed
+
+    console = Console(highlight=False, emoji=False, markup=False)
+    if after_articles:
+        console.print()
+    for number, hit in enumerate(extras):
+        if number:
+            console.print()
+        if not console.is_terminal:
+            print(f"[{hit.kind}] {hit.id} \u2014 {hit.title}\n    {hit.snippet}")
+            continue
+        console.print(Text.assemble((f"[{hit.kind}] ", "dim"), (hit.id, "bold magenta"), " \u2014 ", (hit.title, "bold")))
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize("bold black on yellow", start, end)
+        console.print(Prefixed(snippet, "    "))
