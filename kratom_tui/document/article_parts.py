@@ -16,7 +16,10 @@ SEVERITY_ORDER = {"high": 0, "moderate": 1, "low": 2, None: 3}
 
 
 def provenance_line(article: Article) -> str:
-    """'Source dated 23 Nov 2024 · captured … · summary written …, reviewed …' in plain words."""
+    """'Source dated 23 Nov 2024 · captured … · summary written …, reviewed …' in plain words.
+
+    The next review date is left to `check`: it tells the library's keepers, not the reader, what is due.
+    """
     parts = [f"Source dated {human_date(article.published)}" if article.published else "Source undated"]
     if article.captured:
         parts.append(f"captured {human_date(article.captured)}")
@@ -25,8 +28,6 @@ def provenance_line(article: Article) -> str:
         summary.append(f"reviewed {human_date(article.reviewed)}")
     if summary:
         parts.append("summary " + ", ".join(summary))
-    if article.next_review:
-        parts.append(f"next review due {human_date(article.next_review)}")
     return " · ".join(parts)
 
 
