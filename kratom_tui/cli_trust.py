@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from kratom_tui.library import Library
-from kratom_tui.library.model import Article, Problem
+from kratom_tui.library.model import Article, Body, Problem
 from kratom_tui.search.extras import ExtraHit, search_extras
 
 __all__ = ["about", "extra_problems", "extra_rows", "print_extra_hits", "print_terms", "quality", "readability_row",
@@ -38,7 +38,7 @@ def print_terms(library: Library, article: Article, no_color: bool) -> None:
     from kratom_tui.document.prefixed import Prefixed
     from kratom_tui.library.glossary import load_glossary
 
-    texts = [article.body(), *(f"{risk.name} {risk.detail}" for risk in article.risks)]
+    texts = [library.read_body(article).text, *(f"{risk.name} {risk.detail}" for risk in article.risks)]
     texts += [note.text for note in library.notes.for_article(article)]
     terms = load_glossary(library.root).used_in("\n".join(texts))
     if not terms:
@@ -51,8 +51,8 @@ def print_terms(library: Library, article: Article, no_color: bool) -> None:
         console.print(Prefixed(Text(term.citation(), style="dim"), "  "))
 
 
-def readability_row(article: Article) -> dict[str, Any]:
-    measured = article.readability()
+def readability_row(body: Body) -> dict[str, Any]:
+    measured = body.readability
     return {
         "flesch_kincaid_grade": round(measured.flesch_kincaid, 1),
         "smog_grade": round(measured.smog, 1),
@@ -63,11 +63,12 @@ def quality(library: Library, as_json: bool) -> int:
     """Print the quality report; exit 1 when an article lacks an element."""
     from kratom_tui.library.quality import report_lines, report_rows
 
-    rows = report_rows(library.articles)
+    bodies = {article.id: library.read_body(article).text for article in library.articles}
+    rows = report_rows(library.articles, bodies)
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(report_lines(library.articles)))
+        print("\n".join(report_lines(library.articles, bodies)))
     return 0 if all(row["passes"] for row in rows) else 1
 
 

@@ -13,17 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from platformdirs import user_config_path
 
 from kratom_tui.library.sanitize import strip_controls
+from kratom_tui.locations import settings_file
 from kratom_tui.library.yaml_loader import SafeLoader
-
-SETTINGS_FILE = "settings.yaml"
-
-
-def settings_path() -> Path:
-    return user_config_path("kratom-tui", appauthor=False) / SETTINGS_FILE
-
 
 @dataclass(frozen=True)
 class Settings:
@@ -34,7 +27,7 @@ class Settings:
 
 def load_settings(path: Path | None = None) -> Settings:
     """Defaults for anything missing; a broken file is reported, never fatal."""
-    path = path or settings_path()
+    path = path or settings_file()
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except FileNotFoundError:

@@ -13,7 +13,7 @@ from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.about import AboutScreen
 from kratom_tui.ui.screens.glossary import GlossaryScreen
-from tests.conftest import SHIPPED, write_library
+from tests.helpers import SHIPPED, write_library
 
 REQUIRED_TERMS = {"cholestatic", "CYP3A", "REM sleep", "sleep architecture", "dopamine agonist", "opioid receptor", "alkaloid"}
 
@@ -114,8 +114,8 @@ async def test_d_without_a_match_takes_the_first_term_in_view() -> None:
         assert isinstance(app.screen, GlossaryScreen)
         term = app.screen.focus_term
         assert term is not None
-        top = int(app.view.scroll_y)
-        visible = "\n".join(app.view.layout_.plain[top : top + app.view.size.height]).casefold()
+        top = int(app.pane.view.scroll_y)
+        visible = "\n".join(app.pane.view.layout_.plain[top : top + app.pane.view.size.height]).casefold()
         assert any(form.casefold() in visible for form in (term.term, *term.aliases))
 
 

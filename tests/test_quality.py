@@ -16,7 +16,7 @@ from kratom_tui.library.dates import human_date
 from kratom_tui.library.quality import ELEMENTS, assess
 from kratom_tui.library.readability import measure, plain_sentences, syllables
 from kratom_tui.library.review_checks import review_problems
-from tests.conftest import SHIPPED, write_library
+from tests.helpers import SHIPPED, write_library
 
 FULL = """---
 title: Full
@@ -126,7 +126,9 @@ def test_quality_names_the_missing_element(tmp_path: Path, capsys, remove: str, 
     code, out, _ = run(capsys, "check", "--quality", "--json", str(root))
     rows = {row["id"]: row for row in json.loads(out)}
     assert [item["element"] for item in rows["lacking"]["missing"]] == [element]
-    assert assess(load_library(root).get("full")).passes
+    library = load_library(root)
+    full = library.get("full")
+    assert assess(full, library.read_body(full).text).passes
 
 
 def test_check_warns_past_next_review_and_requires_provenance_when_shipped(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from kratom_tui.search.extras import search_extras
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.library_entry import LibraryEntryScreen
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 from tests.test_search_screen import wait_for_results
 
 

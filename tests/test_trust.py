@@ -18,7 +18,7 @@ from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
-from tests.conftest import SHIPPED, write_library
+from tests.helpers import SHIPPED, write_library
 
 REQUIRED_NOTES = {
     "fda-2018-statement", "fda-2017-dependence", "cdc-mmwr-2019-overdose", "poison-centers-2019", "nida-drugfacts",
@@ -117,7 +117,8 @@ def test_opioid_mechanism_claims_get_fda_as_context_not_as_counter() -> None:
 
 
 def test_fibromyalgia_says_what_it_sells_and_what_it_leans_on() -> None:
-    article = load_library(SHIPPED).get("fibromyalgia")
+    library = load_library(SHIPPED)
+    article = library.get("fibromyalgia")
     assert "newsletter" in article.source and "kratom suppliers" in article.source
     assert "kratom suppliers" in article.commercial_interest
     assert '"experts"' in article.evidence and '"some studies"' in article.evidence
@@ -127,7 +128,7 @@ def test_fibromyalgia_says_what_it_sells_and_what_it_leans_on() -> None:
     assert any("20 to 30 minutes" in claim for claim in unsupported)
     assert any("every day" in claim for claim in unsupported)
     assert any("guidelines" in claim for claim in unsupported)
-    body = article.body()
+    body = library.read_body(article).text
     assert "Is kratom legal in my country?" in body and "Can kratom be taken every day?" in body
     assert "recommends it for" in body
 
@@ -240,11 +241,11 @@ async def test_panel_has_claims_and_notes_apart_from_the_articles_own_risks() ->
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.open_article("fibromyalgia")
-        text = panel_text(app.risks)
+        text = panel_text(app.pane.risks)
         assert text.index("Risks") < text.index("Disclaimers") < text.index("Added by the library, not the article")
         assert text.index("Added by the library") < text.index("Claims to weigh") < text.index("safety notes")
         assert "Support given:" in text and "Source: US Food and Drug Administration" in text
-        assert "claims" in app.risks.border_title and "safety notes" in app.risks.border_title
+        assert "claims" in app.pane.risks.border_title and "safety notes" in app.pane.risks.border_title
 
 
 def screen_text(screen) -> str:
@@ -273,7 +274,7 @@ async def test_urgent_help_from_any_screen_with_settings() -> None:
         await pilot.press("escape", "escape")
         await pilot.press("slash", "exclamation_mark")
         assert not isinstance(app.screen, UrgentHelpScreen), "a text box still types '!'"
-        assert app.find_bar.input.value == "!"
+        assert app.pane.find_bar.input.value == "!"
 
 
 async def test_urgent_help_has_three_sourced_levels_in_order() -> None:
@@ -316,7 +317,7 @@ async def test_risk_overview_opens_article_at_its_panel() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("r")
-        assert app.risks.collapsed
+        assert app.pane.risks.collapsed
         await pilot.press("o")
         assert isinstance(app.screen, RiskOverviewScreen)
         await pilot.press("down", "right", "right", "right", "enter")
@@ -325,8 +326,8 @@ async def test_risk_overview_opens_article_at_its_panel() -> None:
         second_row = risk_overview(app.library)[1]
         second_article = app.library.articles[1]
         assert app.current.id == second_article.id
-        assert app.focused is app.risks and not app.risks.collapsed
-        top = app.risks.layout_.plain[int(app.risks.scroll_y)]
+        assert app.focused is app.pane.risks and not app.pane.risks.collapsed
+        top = app.pane.risks.layout_.plain[int(app.pane.risks.scroll_y)]
         assert second_row.name in top
 
 

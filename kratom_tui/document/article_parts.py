@@ -31,10 +31,9 @@ def provenance_line(article: Article) -> str:
     return " · ".join(parts)
 
 
-def header(article: Article, palette: Palette) -> RenderableType:
+def header(article: Article, palette: Palette, minutes: int, grade: str = "") -> RenderableType:
     """Title; conditions, reading time and grade; where the text comes from and when; evidence."""
-    facts = [", ".join(article.conditions), f"{article.reading_minutes()} min read"]
-    grade = article.readability().describe()
+    facts = [", ".join(article.conditions), f"{minutes} min read"]
     if grade:
         facts.append(grade)
     lines: list[RenderableType] = [

@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kratom_tui.library.head_cache import cache_file
+from kratom_tui.locations import catalogue_file
+from kratom_tui.storage import write_atomically
 from kratom_tui.library.model import Article, Problem
 
 FORMAT = 1
@@ -96,7 +97,7 @@ def _well_formed(groups: object, paths: object) -> bool:
 
 
 def catalogue_path(root: Path) -> Path:
-    return cache_file(root, "catalogue", "json")
+    return catalogue_file(root)
 
 
 def read_catalogue(root: Path) -> Catalogue | None:
@@ -117,13 +118,7 @@ def save_catalogue(root: Path, catalogue: Catalogue) -> None:
             return
     except (OSError, UnicodeDecodeError):
         pass
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        write_atomically(path, text)
     except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+        pass

@@ -7,27 +7,14 @@ an optimisation only: if it cannot be opened, read or written, loading simply do
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_cache_path
-
 from kratom_tui.library.model import Article, Claim, Problem, Reading, Risk
 
 SCHEMA_VERSION = 2
-
-
-def cache_file(root: Path, kind: str, suffix: str) -> Path:
-    """A cache file of one library folder, named by a hash of its resolved path."""
-    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-    return user_cache_path("kratom-tui", appauthor=False) / f"{kind}-{digest}.{suffix}"
-
-
-def cache_path(root: Path) -> Path:
-    return cache_file(root, "heads", "sqlite")
 
 
 def _encode(article: Article | None, problems: list[Problem]) -> str:

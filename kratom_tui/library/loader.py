@@ -8,11 +8,16 @@ from pathlib import Path
 
 from kratom_tui.library.catalogue import Catalogue, read_catalogue, save_catalogue
 from kratom_tui.library.frontmatter import parse_front_matter
-from kratom_tui.library.head_cache import HeadCache, cache_path
-from kratom_tui.library.model import UNCATEGORIZED, Article, Problem
-from kratom_tui.library.reading import read_head
+from kratom_tui.library.head_cache import HeadCache
+from kratom_tui.locations import heads_cache_file
+from kratom_tui.library.model import UNCATEGORIZED, Article, Body, Problem
+from kratom_tui.library.reading import read_body, read_head
 from kratom_tui.library.safety_notes import SafetyNotes, load_safety_notes
 from kratom_tui.library.scan import find_markdown
+
+
+class LibraryIncomplete(RuntimeError):
+    """Asked for every article of a library that was started from its catalogue."""
 
 
 class Library:
@@ -43,12 +48,14 @@ class Library:
 
     @property
     def articles(self) -> list[Article]:
-        """Every article; a library started from its catalogue loads them all the first time (slow)."""
+        """Every article of a complete library; one started from its catalogue must be loaded first."""
         if self._articles is None:
-            full = load_library(self.root, cache=True)
-            self.catalogue, self.notes = full.catalogue, full.notes
-            self._articles, self._by_id = full.articles, full._by_id
+            raise LibraryIncomplete("started from the catalogue: call load_library() for every article")
         return self._articles
+
+    def read_body(self, article: Article) -> Body:
+        """The article's body as the file holds it now (explicit: this reads the disk)."""
+        return read_body(article.path, article.body_offset, article.body_line)
 
     def get(self, article_id: str) -> Article | None:
         article = self._by_id.get(article_id)
@@ -122,7 +129,7 @@ def load_library(root: Path, cache: bool = False) -> Library:
     problems: list[Problem] = []
     articles: list[Article] = []
     taken: set[str] = set()
-    heads = HeadCache(cache_path(root) if cache else None)
+    heads = HeadCache(heads_cache_file(root) if cache else None)
     present: set[str] = set()
     for path, stat in find_markdown(root, problems):
         article, file_problems = _load_cached(path, stat, heads)

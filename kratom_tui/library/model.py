@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -67,7 +68,7 @@ class Reading:
 
 @dataclass
 class Article:
-    """One markdown file: its front matter now, its body only when asked for."""
+    """One markdown file's front matter; its body is read by `Library.read_body`, when it is needed."""
 
     id: str
     path: Path
@@ -98,48 +99,29 @@ class Article:
     """Byte offset of the body in the file (just past the front matter)."""
     body_line: int = 1
     """Line number of the body's first line in the file."""
-    _body: str | None = field(default=None, repr=False)
-    _body_problems: tuple[Problem, ...] = field(default=(), repr=False)
-    _words: int | None = field(default=None, repr=False)
-    _readability: Any = field(default=None, repr=False)
 
-    def body(self) -> str:
-        """The sanitized markdown body, read from disk the first time it is needed."""
-        if self._body is None:
-            from kratom_tui.library.reading import read_body
 
-            self._body, self._body_problems = read_body(self.path, self.body_offset, self.body_line)
-        return self._body
+@dataclass(frozen=True)
+class Body:
+    """An article's markdown body as read from disk, with what reading it found wrong."""
 
-    def peek_body(self) -> str:
-        """The body without keeping it: for one pass over a whole library (indexing), memory stays flat."""
-        if self._body is not None:
-            return self._body
-        from kratom_tui.library.reading import read_body
+    text: str
+    problems: tuple[Problem, ...] = ()
 
-        return read_body(self.path, self.body_offset, self.body_line)[0]
-
-    def body_problems(self) -> tuple[Problem, ...]:
-        self.body()
-        return self._body_problems
-
-    def word_count(self) -> int:
+    @property
+    def words(self) -> int:
         """Exact for ordinary articles; for very long ones, counted from the gaps between words."""
-        if self._words is None:
-            body = self.body()
-            if len(body) < EXACT_WORDS_UP_TO:
-                self._words = len(body.split())
-            else:
-                self._words = body.count(" ") + body.count("\n") + body.count("\t")
-        return self._words
+        if len(self.text) < EXACT_WORDS_UP_TO:
+            return len(self.text.split())
+        return self.text.count(" ") + self.text.count("\n") + self.text.count("\t")
 
+    @property
     def reading_minutes(self) -> int:
-        return max(1, round(self.word_count() / WORDS_PER_MINUTE))
+        return max(1, round(self.words / WORDS_PER_MINUTE))
 
+    @functools.cached_property
     def readability(self) -> Any:
-        """The body's reading grades (a `readability.Readability`), measured once, on its first part."""
-        if self._readability is None:
-            from kratom_tui.library.readability import SAMPLE_CHARS, measure
+        """The reading grades (a `readability.Readability`) of the body's first part, measured once."""
+        from kratom_tui.library.readability import SAMPLE_CHARS, measure
 
-            self._readability = measure(self.body()[:SAMPLE_CHARS])
-        return self._readability
+        return measure(self.text[:SAMPLE_CHARS])

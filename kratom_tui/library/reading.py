@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kratom_tui.library.model import Problem
+from kratom_tui.library.model import Body, Problem
 from kratom_tui.library.sanitize import first_control, normalize_newlines, strip_controls
 
 CHUNK = 64 * 1024
@@ -103,7 +103,7 @@ def _first_heading(data: bytes) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def read_body(path: Path, offset: int, first_line: int) -> tuple[str, tuple[Problem, ...]]:
+def read_body(path: Path, offset: int, first_line: int) -> Body:
     """Read, decode and sanitize the body; a problem explains anything lost or replaced."""
     problems: list[Problem] = []
     try:
@@ -114,7 +114,7 @@ def read_body(path: Path, offset: int, first_line: int) -> tuple[str, tuple[Prob
             data = stream.read(max(0, min(size, MAX_BODY_BYTES) + 1))
     except OSError as error:
         problems.append(Problem(path, first_line, f"cannot read file: {error.strerror or error}"))
-        return "", tuple(problems)
+        return Body("", tuple(problems))
     if len(data) > MAX_BODY_BYTES:
         data = data[:MAX_BODY_BYTES]
         cut = data.rfind(b"\n")
@@ -128,4 +128,4 @@ def read_body(path: Path, offset: int, first_line: int) -> tuple[str, tuple[Prob
             )
         )
     text = _decode(data, path, first_line, problems)
-    return text, tuple(problems)
+    return Body(text, tuple(problems))

@@ -46,7 +46,7 @@ def readability_notes(library: Library) -> list[str]:
     """`path:1: note: ...` for each article whose higher grade is above the limit."""
     lines = []
     for article in library.articles:
-        measured = article.readability()
+        measured = library.read_body(article).readability
         if measured.words and measured.grade > CHECK_ABOVE:
             lines.append(
                 f"{article.path}:1: note: reading grade {measured.grade:.1f} (Flesch-Kincaid "

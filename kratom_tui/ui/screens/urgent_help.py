@@ -16,7 +16,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from kratom_tui.settings import Settings, settings_path
+from kratom_tui.locations import settings_file
+from kratom_tui.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class UrgentHelpScreen(ModalScreen[None]):
             yield Static(
                 Text(
                     "Outside the US? Set your own numbers under urgent_help (poison_help, emergency) "
-                    f"in {settings_path()}. This screen informs; it is not medical advice.",
+                    f"in {settings_file()}. This screen informs; it is not medical advice.",
                     style="dim",
                 )
             )
