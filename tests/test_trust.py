@@ -307,7 +307,7 @@ async def test_urgent_help_says_when_it_fell_back_to_us_numbers(tmp_path: Path) 
         await pilot.press("exclamation_mark")
         notice = app.screen.query_one("#urgent-fallback")
         text = screen_text(app.screen)
-        assert "could not be read" in text and "The numbers below are the US defaults." in text
+        assert "could not be read" in text and "The numbers below are the US ones." in text
         assert notice.region.y < app.screen.query(".urgency").first().region.y
         assert "911" in text
 

@@ -101,7 +101,7 @@ class UrgentHelpScreen(ModalScreen[None]):
             dialog.border_subtitle = "escape to close"
             if self.settings.notice:
                 yield Static(
-                    Text(f"{self.settings.notice} The numbers below are the US defaults."),
+                    Text(f"{self.settings.notice} The numbers below are the US ones."),
                     id="urgent-fallback",
                 )
             for card in cards(self.settings):
