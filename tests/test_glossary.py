@@ -135,3 +135,26 @@ async def test_palette_opens_glossary_and_about(command: str, screen: type) -> N
                 assert words in text
         else:
             assert "cholestatic" in text and "Source:" in text and app.screen.focus_term is None
+
+
+async def test_glossary_terms_are_underlined_in_the_article_text_only() -> None:
+    app = shipped_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_article("neuropathic-pain-and-sleep")
+        await pilot.pause()
+        layout = app.pane.view.layout_
+        layout.finish()
+        line = next(n for n, text in enumerate(layout.plain) if "sleep architecture" in text and n > 8)
+        column = 0
+        marked, plain = [], []
+        start = layout.plain[line].index("sleep architecture")
+        for segment in layout.lines[line]:
+            span = range(column, column + len(segment.text))
+            if start in span or start + 5 in span:
+                marked.append(segment)
+            elif segment.text.strip() and column >= start + len("sleep architecture"):
+                plain.append(segment)
+            column += len(segment.text)
+        assert marked and all(segment.style and segment.style.underline for segment in marked)
+        assert any(not (segment.style and segment.style.underline) for segment in plain), "other words are not"

@@ -17,6 +17,7 @@ from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import Palette
 from kratom_tui.library import Article, Library
+from kratom_tui.library.glossary import load_glossary
 
 CACHE_SIZE = 8
 """Articles whose layouts are kept."""
@@ -30,9 +31,11 @@ class ArticleLayouts:
     """The risks panel's title, which counts what it holds."""
 
 
-def new_layout(prelude: list[RenderableType], source: str, palette: Palette, width: int) -> DocumentLayout:
-    """A layout whose links post back to the view that shows it when clicked."""
-    return DocumentLayout(BlockRenderer(palette, Links(clickable=True)), prelude, source, width)
+def new_layout(
+    prelude: list[RenderableType], source: str, palette: Palette, width: int, glossary: Glossary | None = None
+) -> DocumentLayout:
+    """A layout whose links post back to the view that shows it when clicked; glossary terms marked."""
+    return DocumentLayout(BlockRenderer(palette, Links(clickable=True), glossary=glossary), prelude, source, width)
 
 
 class LayoutCache:
@@ -40,6 +43,7 @@ class LayoutCache:
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        self.glossary = load_glossary(library.root)
         self._cache: LRUCache[tuple[str, str], tuple[Article, ArticleLayouts]] = LRUCache(CACHE_SIZE)
 
     def get(self, article: Article, palette: Palette, theme: str, widths: tuple[int, int]) -> ArticleLayouts:
@@ -53,7 +57,7 @@ class LayoutCache:
         prelude.extend(Text(f"Note: {problem.message}", palette.notice) for problem in body.problems)
         notes = self.library.notes.for_article(article)
         layouts = ArticleLayouts(
-            new_layout(prelude, body.text, palette, widths[0]),
+            new_layout(prelude, body.text, palette, widths[0], self.glossary),
             new_layout([risks_and_disclaimers(article, palette, notes)], "", palette, widths[1]),
             risks_title(article, len(notes)),
         )
