@@ -15,8 +15,9 @@ from pathlib import Path
 import yaml
 
 from kratom_tui.library.sanitize import strip_controls
-from kratom_tui.locations import settings_file
 from kratom_tui.library.yaml_loader import SafeLoader
+from kratom_tui.locations import settings_file
+
 
 @dataclass(frozen=True)
 class Settings:

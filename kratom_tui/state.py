@@ -94,7 +94,8 @@ class StateStore:
             return ReaderState()
         except (OSError, UnicodeDecodeError) as error:
             if report:
-                self.notice = f"Saved state could not be read ({getattr(error, 'strerror', None) or error}); starting clean."
+                reason = getattr(error, "strerror", None) or error
+                self.notice = f"Saved state could not be read ({reason}); starting clean."
             return ReaderState()
         try:
             data = json.loads(text)

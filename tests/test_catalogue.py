@@ -161,7 +161,7 @@ def test_the_catalogue_lists_each_article_once_in_sidebar_order(root: Path) -> N
 @pytest.fixture
 def slow_background(monkeypatch: pytest.MonkeyPatch) -> None:
     """The worker waits long enough for a test to look at the app as it started."""
-    monkeypatch.setattr(app_module, "BACKGROUND_DELAY", 0.5)
+    monkeypatch.setattr(app_module, "BACKGROUND_DELAY", 3)
 
 
 @pytest.mark.usefixtures("slow_background")

@@ -17,7 +17,7 @@ from kratom_tui.document.palette import TERMINAL
 from kratom_tui.library import load_library
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
-from kratom_tui.ui.widgets.article_view import ArticleView
+from kratom_tui.ui.article_layouts import new_layout
 from tests.helpers import SHARED, write_library
 
 SPEC = SHARED / "data" / "commonmark-spec.txt"
@@ -58,7 +58,7 @@ async def test_every_example_in_the_reading_pane(tmp_path: Path) -> None:
         await pilot.pause()
         view = app.pane.view
         for number, markdown in enumerate(examples, 1):
-            layout = ArticleView.new_layout([], markdown, app.palette, view.text_width())
+            layout = new_layout([], markdown, app.layouts.palette(app.theme), view.text_width())
             view.show(layout)
             view.action_scroll_end()
             for y in range(view.size.height):

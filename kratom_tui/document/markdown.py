@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -151,7 +152,9 @@ class BlockRenderer:
                 if section.type == "thead":
                     for cell, header in zip(row.children, cells, strict=True):
                         style = str(cell.attrs.get("style", ""))
-                        justify = "right" if "right" in style else "center" if "center" in style else "left"
+                        justify: Literal["right", "center", "left"] = (
+                            "right" if "right" in style else "center" if "center" in style else "left"
+                        )
                         table.add_column(header, justify=justify, overflow="fold")
                 else:
                     rows.append(cells)

@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kratom_tui.library.model import Article, Problem
 from kratom_tui.locations import catalogue_file
 from kratom_tui.storage import write_atomically
-from kratom_tui.library.model import Article, Problem
 
 FORMAT = 1
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from kratom_tui.library.catalogue import Catalogue, read_catalogue, save_catalogue
 from kratom_tui.library.frontmatter import parse_front_matter
 from kratom_tui.library.head_cache import HeadCache
-from kratom_tui.locations import heads_cache_file
 from kratom_tui.library.model import UNCATEGORIZED, Article, Body, Problem
 from kratom_tui.library.reading import read_body, read_head
 from kratom_tui.library.safety_notes import SafetyNotes, load_safety_notes
 from kratom_tui.library.scan import find_markdown
+from kratom_tui.locations import heads_cache_file
 
 
 class LibraryIncomplete(RuntimeError):

@@ -1,32 +1,26 @@
-"""The reader app: it coordinates the sidebar, the reading pane, the dialogs and the saved state.
-
-The widgets own what they show (the pane its article, find and place; the sidebar its tree and
-visibility); the app opens articles, routes links, opens dialogs, runs the background load and
-index, and saves the reader's state soon after every change and on any way out.
-"""
+"""The reader app: the widgets own what they show (the pane its article, find and place; the
+sidebar its tree and visibility); the app opens articles, routes links, opens dialogs, runs the
+background load and index, and has the state saved after every change and on any way out."""
 
 from __future__ import annotations
 
-import asyncio
-import signal
-
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
-from kratom_tui.document.palette import Palette
 from kratom_tui.document.position import START, TextPosition
-from kratom_tui.library import Article, Library, load_library
+from kratom_tui.library import Article, Library
 from kratom_tui.library.risk_overview import risk_overview
-from kratom_tui.links import OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
 from kratom_tui.ui.article_layouts import LayoutCache
+from kratom_tui.ui.background import IndexBuilt, IndexProgress, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
-from kratom_tui.ui.screens.confirm import ConfirmScreen
+from kratom_tui.ui.glossary_lookup import glossary_at_view
+from kratom_tui.ui.keys import READER_BINDINGS
+from kratom_tui.ui.link_follower import follow_link
 from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.screens.problems import ProblemsScreen
@@ -34,6 +28,7 @@ from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
 from kratom_tui.ui.screens.search import SearchScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.search_service import SearchService
+from kratom_tui.ui.state_keeper import StateKeeper
 from kratom_tui.ui.theme_palette import palette_for
 from kratom_tui.ui.widgets.article_view import ArticleView
 from kratom_tui.ui.widgets.library_tree import LibraryTree
@@ -45,8 +40,6 @@ PREFETCH_DELAY = 0.15
 """Seconds after an article opens before its neighbours are laid out in advance."""
 BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
-SAVE_DELAY = 0.5
-"""The state is saved this long after a change, so `kill -9` loses at most about a second."""
 
 
 class ReaderApp(App[None]):
@@ -54,24 +47,7 @@ class ReaderApp(App[None]):
     TITLE = "kratom-tui"
     COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands, SafetyCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide"), (110, "-very-wide")]
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("ctrl+c", "copy_or_quit", "Copy or quit", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("t", "contents", "Contents"),
-        Binding("r", "toggle_risks", "Risks"),
-        Binding("left_square_bracket", "previous_article", "Prev"),
-        Binding("right_square_bracket", "next_article", "Next"),
-        Binding("slash", "find", "Find"),
-        Binding("n", "find_step(True)", "Next match", show=False),
-        Binding("N", "find_step(False)", "Previous match", show=False),
-        Binding("s", "search", "Search"),
-        Binding("b", "toggle_sidebar", "Library"),
-        Binding("o", "risk_overview", "Risk overview", show=False),
-        Binding("d", "glossary_term", "Glossary", show=False),
-        Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True),
-    ]
+    BINDINGS = READER_BINDINGS
 
     def __init__(self, library: Library, state: StateStore, settings: Settings | None = None) -> None:
         super().__init__()
@@ -81,10 +57,9 @@ class ReaderApp(App[None]):
         self.current: Article | None = None
         self.order = library.catalogue.order()
         self.search_service = SearchService()
-        self.layouts = LayoutCache(library)
-        self._palettes: dict[str, Palette] = {}
+        self.layouts = LayoutCache(library, lambda _theme: palette_for(self))
         self._prefetch_timer: Timer | None = None
-        self._save_timer: Timer | None = None
+        self.keeper = StateKeeper(self, state, self._read_back_fold)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,9 +75,7 @@ class ReaderApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(number, self._end_on_signal)
+        self.keeper.watch_signals()
         first_id = self.state.state.article
         if first_id not in self.order or self.library.get(first_id) is None:
             # Started from a catalogue, an article may be gone since: open the first one still there.
@@ -111,7 +84,7 @@ class ReaderApp(App[None]):
             self.open_article(first_id, focus=False)
         else:
             self.notify("This library has no articles.", severity="warning")
-        (self.pane.view if self.sidebar.narrow else self.sidebar.tree).focus()
+        (self.pane.view if self.sidebar.narrow else self.sidebar.library_tree).focus()
         for notice in (self.state.notice, self.settings.notice):
             if notice:
                 self.notify(notice, severity="warning", markup=False)
@@ -122,21 +95,9 @@ class ReaderApp(App[None]):
         self.set_timer(BACKGROUND_DELAY, self._load_and_index)
 
     def _notify_problems(self) -> None:
-        if self.library.problems:
-            count = len(self.library.problems)
-            self.notify(
-                f"{count} problem(s) in the library: see the end of the sidebar, or run `kratom-tui check`.",
-                severity="warning",
-                markup=False,
-            )
-
-    @property
-    def palette(self) -> Palette:
-        """The article palette of the current theme (computing it costs a few milliseconds)."""
-        palette = self._palettes.get(self.theme)
-        if palette is None:
-            palette = self._palettes[self.theme] = palette_for(self)
-        return palette
+        if count := len(self.library.problems):
+            where = "see the end of the sidebar, or run `kratom-tui check`"
+            self.notify(f"{count} problem(s) in the library: {where}.", severity="warning", markup=False)
 
     @property
     def _widths(self) -> tuple[int, int]:
@@ -153,16 +114,16 @@ class ReaderApp(App[None]):
             self.notify(f"No article with id {article_id}.", severity="error", markup=False)
             return
         self.current = article
-        layouts = self.layouts.get(article, self.palette, self.theme, self._widths)
+        layouts = self.layouts.get(article, self.theme, self._widths)
         if position is None:
             position = self.state.place(article_id) or START
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
-        self.sidebar.tree.mark_open(article.id)
+        self.sidebar.library_tree.mark_open(article.id)
         self.sub_title = article.title
         self.state.set_article(article.id)
-        self._schedule_save()
-        if anchor and not self.pane.scroll_to_anchor(anchor):
-            self.notify(f"No heading '{anchor}' in this article.", severity="warning", markup=False)
+        self.keeper.changed()
+        if anchor:
+            self.scroll_to_anchor(anchor)
         if focus:
             self.sidebar.close_overlay()
             self.pane.view.focus()
@@ -173,43 +134,27 @@ class ReaderApp(App[None]):
 
     def _prefetch_neighbours(self) -> None:
         """Lay out the first screen of the previous and next articles while the reader reads."""
-        if self.current is None or self.current.id not in self.order:
-            return
-        index = self.order.index(self.current.id)
-        ids = {self.order[(index + step) % len(self.order)] for step in (1, -1)} - {self.current.id}
-        articles = [article for article in map(self.library.get, sorted(ids)) if article is not None]
-        self.layouts.prefetch(articles, self.palette, self.theme, self._widths, self.pane.view.size.height + 1)
+        if self.current is not None:
+            lines = self.pane.view.size.height + 1
+            self.layouts.prefetch_around(self.order, self.current.id, self.theme, self._widths, lines)
+
+    def scroll_to_anchor(self, anchor: str) -> None:
+        if not self.pane.scroll_to_anchor(anchor):
+            self.notify(f"No heading '{anchor}' in this article.", severity="warning", markup=False)
 
     def _theme_changed(self, _theme: object) -> None:
         self.state.set_theme(self.theme)
-        self._schedule_save()
+        self.keeper.changed()
         if self.current is not None:
             self.open_article(self.current.id, position=self.pane.position, focus=False)
 
     def go_to_condition(self, condition: str) -> None:
-        self.sidebar.reveal()
-        self.sidebar.tree.select_condition(condition)
-        self.sidebar.tree.focus()
+        self.sidebar.show_condition(condition)
 
-    # Saving the reader's state
-
-    def _schedule_save(self) -> None:
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
-
-    def save_state(self) -> None:
-        """Save now; the pane's fold is read back first, in case its message is still on the way."""
-        self._save_timer = None
+    def _read_back_fold(self) -> None:
+        """The pane's fold is read back before a save, in case its message is still on the way."""
         if self.current is not None and self.pane.is_attached:
             self.state.set_folded(self.current.id, self.pane.risks.collapsed)
-        problem = self.state.save()
-        if problem:
-            self.notify(problem, title="State not saved", severity="warning", markup=False)
-
-    def _end_on_signal(self) -> None:
-        """SIGTERM or SIGHUP (the window closed): save, then leave the terminal as it was found."""
-        self.save_state()
-        self.exit()
 
     # Messages from widgets
 
@@ -222,43 +167,24 @@ class ReaderApp(App[None]):
     def on_reading_pane_place_changed(self, _message: ReadingPane.PlaceChanged) -> None:
         if self.pane.article_id is not None:
             self.state.set_place(self.pane.article_id, self.pane.position)
-            self._schedule_save()
+            self.keeper.changed()
 
     def on_risks_panel_toggled(self, message: RisksPanel.Toggled) -> None:
         if self.current is not None:
             self.state.set_folded(self.current.id, message.collapsed)
-            self._schedule_save()
+            self.keeper.changed()
 
     def on_sidebar_concealed(self, _message: Sidebar.Concealed) -> None:
         self.pane.view.focus()
 
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
-        if self.current is None:
-            return
-        action = resolve_link(message.href, self.current, self.library)
-        if isinstance(action, OpenArticle):
-            self.open_article(action.article_id, anchor=action.anchor)
-        elif isinstance(action, ScrollToAnchor):
-            if not self.pane.scroll_to_anchor(action.anchor):
-                self.notify(f"No heading '{action.anchor}' in this article.", severity="warning", markup=False)
-        elif isinstance(action, OpenExternal):
-            url = action.url
-
-            def opened(answer: bool | None) -> None:
-                if answer:
-                    self.open_url(url)
-
-            self.push_screen(ConfirmScreen("Open this web address in your browser?", url), opened)
-        elif isinstance(action, Refuse):
-            self.notify(action.reason, title="Link not followed", severity="warning", markup=False)
+        follow_link(self, message.href)
 
     # Actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # `!` is a priority key so it works on every screen, but a text box still gets to type it.
-        if action == "urgent_help" and isinstance(self.focused, Input):
-            return False
-        return True
+        return not (action == "urgent_help" and isinstance(self.focused, Input))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -271,14 +197,7 @@ class ReaderApp(App[None]):
         self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
 
     def action_glossary_term(self) -> None:
-        """The glossary, open at the term of the current find match or near the top of the view."""
-        from kratom_tui.library.glossary import load_glossary
-        from kratom_tui.ui.glossary_lookup import term_in_view
-        from kratom_tui.ui.screens.glossary import GlossaryScreen
-
-        glossary = load_glossary(self.library.root)
-        term = term_in_view(glossary, (self.pane.view, self.pane.risks))
-        self.push_screen(GlossaryScreen(self.library.root, term, glossary))
+        self.push_screen(glossary_at_view(self.library.root, (self.pane.view, self.pane.risks)))
 
     def action_risk_overview(self) -> None:
         if not self.library.complete:
@@ -300,19 +219,13 @@ class ReaderApp(App[None]):
         self.push_screen(ContentsScreen(self.pane.headings), jump)
 
     def action_toggle_risks(self) -> None:
-        self.pane.risks.action_toggle()
+        self.pane.risks.toggle_fold()
 
-    def _step_article(self, step: int) -> None:
+    def action_step_article(self, step: int) -> None:
         if not self.order:
             return
         index = self.order.index(self.current.id) if self.current and self.current.id in self.order else -1
         self.open_article(self.order[(index + step) % len(self.order)], focus=False)
-
-    def action_previous_article(self) -> None:
-        self._step_article(-1)
-
-    def action_next_article(self) -> None:
-        self._step_article(1)
 
     def action_find(self) -> None:
         self.pane.open_find()
@@ -349,38 +262,33 @@ class ReaderApp(App[None]):
             await self.action_quit()
 
     async def action_quit(self) -> None:
-        self.save_state()
+        self.keeper.save()
         self.exit()
 
     # The background load and index
 
     @work(thread=True, exclusive=True, group="library")
     def _load_and_index(self) -> None:
-        """Load a library that started from its catalogue, then bring the search index up to date."""
-        library = self.library
-        if not library.complete:
-            library = load_library(library.root, cache=True)
-            self.call_from_thread(self._library_loaded, library)
-        notice = self.search_service.build(
-            library, lambda done, total: self.call_from_thread(self.sidebar.set_progress, done, total)
-        )
-        self.call_from_thread(self._index_built, notice)
+        load_and_index(self, self.library, self.search_service)
 
-    def _library_loaded(self, library: Library) -> None:
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Swap in the full load; the sidebar and the problems change only if the files did."""
-        old, self.library = self.library, library
-        self.layouts.library = library
-        self.order = library.catalogue.order()
-        self.sidebar.tree.show_library(library)
+        old, self.library = self.library, message.library
+        self.layouts.library = self.library
+        self.order = self.library.catalogue.order()
+        self.sidebar.library_tree.show_library(self.library)
         if self.current is not None:
-            self.current = library.get(self.current.id) or self.current
-        if [p.format() for p in old.problems] != [p.format() for p in library.problems]:
+            self.current = self.library.get(self.current.id) or self.current
+        if [p.format() for p in old.problems] != [p.format() for p in self.library.problems]:
             self._notify_problems()
 
-    def _index_built(self, notice: str | None) -> None:
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.sidebar.set_progress(message.done, message.total)
+
+    def on_index_built(self, message: IndexBuilt) -> None:
         self.sidebar.set_progress(0, 0)
-        if notice:
-            self.notify(notice, title="Search", severity="warning", markup=False)
+        if message.notice:
+            self.notify(message.notice, title="Search", severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         self.state.save()

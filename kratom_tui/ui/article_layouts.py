@@ -6,6 +6,7 @@ or stepping to the next one, should find its first screen ready.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.console import RenderableType
@@ -41,13 +42,22 @@ def new_layout(
 class LayoutCache:
     """The layouts of the last few articles opened or prefetched, for one library at a time."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, palette_for: Callable[[str], Palette]) -> None:
         self.library = library
         self.glossary = load_glossary(library.root)
+        self._palette_for = palette_for
+        self._palettes: dict[str, Palette] = {}
         self._cache: LRUCache[tuple[str, str], tuple[Article, ArticleLayouts]] = LRUCache(CACHE_SIZE)
 
-    def get(self, article: Article, palette: Palette, theme: str, widths: tuple[int, int]) -> ArticleLayouts:
+    def palette(self, theme: str) -> Palette:
+        """The article palette of a theme (computing one costs a few milliseconds)."""
+        if theme not in self._palettes:
+            self._palettes[theme] = self._palette_for(theme)
+        return self._palettes[theme]
+
+    def get(self, article: Article, theme: str, widths: tuple[int, int]) -> ArticleLayouts:
         """The article laid out in `theme`; a file reloaded since (a new `Article`) is laid out anew."""
+        palette = self.palette(theme)
         key = (article.id, theme)
         cached = self._cache.get(key)
         if cached is not None and cached[0] is article:
@@ -64,9 +74,15 @@ class LayoutCache:
         self._cache.set(key, (article, layouts))
         return layouts
 
-    def prefetch(self, articles: list[Article], palette: Palette, theme: str, widths: tuple[int, int], lines: int) -> None:
-        """Lay out the first `lines` of each article, and its whole panel, ahead of its opening."""
-        for article in articles:
-            layouts = self.get(article, palette, theme, widths)
+    def prefetch_around(
+        self, order: list[str], article_id: str, theme: str, widths: tuple[int, int], lines: int
+    ) -> None:
+        """Lay out the first `lines` of the articles before and after this one, and their panels."""
+        if article_id not in order:
+            return
+        index = order.index(article_id)
+        ids = {order[(index + step) % len(order)] for step in (1, -1)} - {article_id}
+        for article in filter(None, map(self.library.get, sorted(ids))):
+            layouts = self.get(article, theme, widths)
             layouts.article.ensure_lines(lines)
             layouts.risks.finish()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from kratom_tui.library.glossary import Glossary, Term
+from pathlib import Path
+
+from kratom_tui.library.glossary import Glossary, Term, load_glossary
+from kratom_tui.ui.screens.glossary import GlossaryScreen
 from kratom_tui.ui.widgets.article_view import ArticleView
 
 
@@ -33,3 +36,9 @@ def term_in_view(glossary: Glossary, panes: tuple[ArticleView, ...]) -> Term | N
         if found:
             return found[0][2]
     return None
+
+
+def glossary_at_view(root: Path, panes: tuple[ArticleView, ...]) -> GlossaryScreen:
+    """The Glossary screen for `d`: open at the term in view, or at the top when there is none."""
+    glossary = load_glossary(root)
+    return GlossaryScreen(root, term_in_view(glossary, panes), glossary)

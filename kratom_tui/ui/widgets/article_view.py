@@ -274,8 +274,8 @@ class ArticleView(ScrollView, can_focus=True):
         result: list[Segment] = []
         low = 0
         for cut, piece in zip(cuts, Segment.divide(segments, cuts), strict=True):
-            style = next((style for start, end, style in marks if start <= low and cut <= end), None)
-            result.extend(Segment.apply_style(piece, post_style=style) if style else piece)
+            mark = next((style for start, end, style in marks if start <= low and cut <= end), None)
+            result.extend(Segment.apply_style(piece, post_style=mark) if mark else piece)
             low = cut
         return result
 

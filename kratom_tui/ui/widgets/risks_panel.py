@@ -19,7 +19,7 @@ from kratom_tui.ui.widgets.article_view import ArticleView
 class RisksPanel(ArticleView):
     """Scrolls inside when long; CSS caps its height so the article stays readable."""
 
-    BINDINGS = [Binding("enter", "toggle", "Fold/unfold", show=False)]
+    BINDINGS = [Binding("enter", "toggle_fold", "Fold/unfold", show=False)]
 
     collapsed: reactive[bool] = reactive(False)
 
@@ -58,9 +58,12 @@ class RisksPanel(ArticleView):
         self.border_title = f"{arrow} {self._title}"
         self.border_subtitle = "r to show" if self.collapsed else "r to hide"
 
-    def action_toggle(self) -> None:
+    def toggle_fold(self) -> None:
         self.collapsed = not self.collapsed
+
+    def action_toggle_fold(self) -> None:
+        self.toggle_fold()
 
     def on_click(self, event: events.Click) -> None:
         if event.y == 0:
-            self.action_toggle()
+            self.toggle_fold()

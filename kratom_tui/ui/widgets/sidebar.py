@@ -36,7 +36,7 @@ class Sidebar(Vertical):
         yield ProgressBar(id="index-progress", show_eta=False)
 
     @property
-    def tree(self) -> LibraryTree:
+    def library_tree(self) -> LibraryTree:
         return self.query_one(LibraryTree)
 
     @property
@@ -60,6 +60,11 @@ class Sidebar(Vertical):
         self.remove_class("-visible")
         self.add_class("-hidden")
 
+    def show_condition(self, condition: str) -> None:
+        self.reveal()
+        self.library_tree.select_condition(condition)
+        self.library_tree.focus()
+
     def close_overlay(self) -> None:
         """After an article opens: a narrow screen gives the pane back."""
         if self.narrow:
@@ -72,7 +77,7 @@ class Sidebar(Vertical):
             self.post_message(self.Concealed())
             return False
         self.reveal()
-        self.tree.focus()
+        self.library_tree.focus()
         return True
 
     def action_close_overlay(self) -> None:
