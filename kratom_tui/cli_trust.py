@@ -13,15 +13,22 @@ from kratom_tui.library import Library
 from kratom_tui.library.model import Article, Body, Problem
 from kratom_tui.search.extras import ExtraHit, search_extras
 
-__all__ = ["about", "extra_problems", "extra_rows", "print_extra_hits", "print_terms", "quality", "readability_row",
-           "search_extras"]
+__all__ = [
+    "about",
+    "extra_problems",
+    "extra_rows",
+    "print_extra_hits",
+    "print_terms",
+    "quality",
+    "readability_row",
+    "search_extras",
+]
 
 
 def extra_problems(library: Library, today: dt.date | None = None) -> tuple[list[Problem], list[str]]:
     """Review problems (counted by `check`) and reading-grade notes (printed, not counted)."""
-    from kratom_tui.library.review_checks import is_shipped, readability_notes, review_problems
-
     from kratom_tui.library.glossary import load_glossary
+    from kratom_tui.library.review_checks import is_shipped, readability_notes, review_problems
 
     today = today or dt.date.today()
     problems = load_glossary(library.root).problems
@@ -102,7 +109,9 @@ def print_extra_hits(extras: list[ExtraHit], after_articles: bool) -> None:
         if not console.is_terminal:
             print(f"[{hit.kind}] {hit.id} \u2014 {hit.title}\n    {hit.snippet}")
             continue
-        console.print(Text.assemble((f"[{hit.kind}] ", "dim"), (hit.id, "bold magenta"), " \u2014 ", (hit.title, "bold")))
+        console.print(
+            Text.assemble((f"[{hit.kind}] ", "dim"), (hit.id, "bold magenta"), " \u2014 ", (hit.title, "bold"))
+        )
         snippet = Text(hit.snippet)
         for start, end in hit.highlights:
             snippet.stylize("bold black on yellow", start, end)

@@ -15,7 +15,15 @@ from kratom_tui.ui.screens.about import AboutScreen
 from kratom_tui.ui.screens.glossary import GlossaryScreen
 from tests.helpers import SHIPPED, write_library
 
-REQUIRED_TERMS = {"cholestatic", "CYP3A", "REM sleep", "sleep architecture", "dopamine agonist", "opioid receptor", "alkaloid"}
+REQUIRED_TERMS = {
+    "cholestatic",
+    "CYP3A",
+    "REM sleep",
+    "sleep architecture",
+    "dopamine agonist",
+    "opioid receptor",
+    "alkaloid",
+}
 
 
 def flat(screen) -> str:
@@ -28,15 +36,18 @@ def flat(screen) -> str:
 def test_shipped_glossary_is_sourced_dated_and_covers_the_review_terms() -> None:
     glossary = load_glossary(SHIPPED)
     assert glossary.problems == []
-    assert REQUIRED_TERMS <= {term.term for term in glossary.terms}
+    assert {term.term for term in glossary.terms} >= REQUIRED_TERMS
     for term in glossary.terms:
         assert term.definition and term.publisher and term.title and term.as_of
 
 
 def test_terms_are_found_whole_word_in_any_case_longest_first() -> None:
     glossary = load_glossary(SHIPPED)
-    found = [(text[start:end], term.term) for text in ["Opioid receptors and REM sleep; remark; CYP3A4x"]
-             for start, end, term in glossary.find(text)]
+    found = [
+        (text[start:end], term.term)
+        for text in ["Opioid receptors and REM sleep; remark; CYP3A4x"]
+        for start, end, term in glossary.find(text)
+    ]
     assert found == [("Opioid receptors", "opioid receptor"), ("REM sleep", "REM sleep")]
 
 
@@ -74,7 +85,7 @@ def test_broken_glossary_entries_are_reported(tmp_path: Path, capsys) -> None:
 def test_show_appends_the_terms_used(capsys) -> None:
     assert main(["--articles", str(SHIPPED), "show", "neuropathic-pain-and-sleep", "--no-color"]) == 0
     out = capsys.readouterr().out
-    tail = " ".join(out[out.index("Terms used"):].split())
+    tail = " ".join(out[out.index("Terms used") :].split())
     assert "sleep architecture: The pattern of sleep stages" in tail and "REM sleep:" in tail
     assert "dopamine agonist" not in tail, "only the terms this article uses"
 

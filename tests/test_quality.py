@@ -57,16 +57,34 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(
     ("word", "count"),
-    [("kratom", 2), ("the", 1), ("table", 2), ("liver", 2), ("used", 1), ("named", 1), ("takes", 1),
-     ("wishes", 2), ("medication", 4), ("opioid", 3), ("cholestatic", 4), ("hyperactivity", 6), ("people", 2),
-     ("area", 3), ("dependence", 3), ("sleep", 1), ("make", 1)],
+    [
+        ("kratom", 2),
+        ("the", 1),
+        ("table", 2),
+        ("liver", 2),
+        ("used", 1),
+        ("named", 1),
+        ("takes", 1),
+        ("wishes", 2),
+        ("medication", 4),
+        ("opioid", 3),
+        ("cholestatic", 4),
+        ("hyperactivity", 6),
+        ("people", 2),
+        ("area", 3),
+        ("dependence", 3),
+        ("sleep", 1),
+        ("make", 1),
+    ],
 )
 def test_syllables_of_this_librarys_words(word: str, count: int) -> None:
     assert syllables(word) == count
 
 
 def test_sentences_come_from_prose_not_markup() -> None:
-    units = plain_sentences("# A heading\n\nOne **bold** claim. Another one!\n\n- an item\n\n[a link](https://x.org) here.\n")
+    units = plain_sentences(
+        "# A heading\n\nOne **bold** claim. Another one!\n\n- an item\n\n[a link](https://x.org) here.\n"
+    )
     assert units == ["A heading", "One bold claim", "Another one", "an item", "a link here"]
 
 
@@ -109,11 +127,13 @@ def test_shipped_library_passes_the_quality_report(capsys) -> None:
 
 @pytest.mark.parametrize(
     ("remove", "element"),
-    [("other_options: The page names exercise.\n", "other_options"),
-     ("not_covered: [What happens without treatment.]\n", "not_covered"),
-     ("site: not identified\n", "provenance"),
-     ("disclaimers: [This is not medical advice.]\n", "not_advice"),
-     ("    counter: [n]\n", "balance")],
+    [
+        ("other_options: The page names exercise.\n", "other_options"),
+        ("not_covered: [What happens without treatment.]\n", "not_covered"),
+        ("site: not identified\n", "provenance"),
+        ("disclaimers: [This is not medical advice.]\n", "not_advice"),
+        ("    counter: [n]\n", "balance"),
+    ],
 )
 def test_quality_names_the_missing_element(tmp_path: Path, capsys, remove: str, element: str) -> None:
     text = FULL.format(next_review="2999-01-01")
@@ -132,7 +152,10 @@ def test_quality_names_the_missing_element(tmp_path: Path, capsys, remove: str, 
 
 
 def test_check_warns_past_next_review_and_requires_provenance_when_shipped(tmp_path: Path) -> None:
-    notes = "notes:\n  - id: n\n    text: t\n    topics: [all]\n    source: {publisher: p, title: t}\n    as_of: 2020-01-01\n    next_review: 2021-01-01\n"
+    notes = (
+        "notes:\n  - id: n\n    text: t\n    topics: [all]\n    source: {publisher: p, title: t}\n"
+        "    as_of: 2020-01-01\n    next_review: 2021-01-01\n"
+    )
     root = write_library(
         tmp_path, {"old.md": FULL.format(next_review="2022-01-01"), "bare.md": "# Bare\n", "safety-notes.yaml": notes}
     )
@@ -141,7 +164,10 @@ def test_check_warns_past_next_review_and_requires_provenance_when_shipped(tmp_p
     messages = {(p.path.name, p.level, p.message) for p in problems}
     assert ("old.md", "warning", "review due since 2022-01-01") in messages
     assert ("safety-notes.yaml", "warning", "note 'n': review due since 2021-01-01") in messages
-    assert any(name == "bare.md" and level == "error" and "missing provenance: captured, site" in m for name, level, m in messages)
+    assert any(
+        name == "bare.md" and level == "error" and "missing provenance: captured, site" in m
+        for name, level, m in messages
+    )
     assert not [p for p in review_problems(library, dt.date(2021, 1, 1), require_provenance=False)]
 
 
@@ -163,7 +189,10 @@ def test_shipped_check_is_clean_and_copied_library_without_provenance_is_not(tmp
 
 
 def test_bad_provenance_dates_and_reading_entries_are_warned(tmp_path: Path) -> None:
-    text = "---\nwritten: last year\nfurther_reading:\n  - title: t\n  - title: t\n    publisher: p\n    url: file:///x\n    date: soon\n---\n"
+    text = (
+        "---\nwritten: last year\nfurther_reading:\n  - title: t\n  - title: t\n    publisher: p\n"
+        "    url: file:///x\n    date: soon\n---\n"
+    )
     library = load_library(write_library(tmp_path, {"a.md": text}))
     messages = [p.message for p in library.problems]
     assert "'written' should be a date (YYYY-MM-DD), not 'last year'; ignored" in messages
@@ -177,6 +206,13 @@ def test_bad_provenance_dates_and_reading_entries_are_warned(tmp_path: Path) -> 
 def test_about_command(capsys) -> None:
     code, out, _ = run(capsys, "about")
     assert code == 0
-    for words in ("no advertising", "takes no money", "No clinician has reviewed", "issue tracker",
-                  "This library informs; it does not advise", "not medical advice", "checked"):
+    for words in (
+        "no advertising",
+        "takes no money",
+        "No clinician has reviewed",
+        "issue tracker",
+        "This library informs; it does not advise",
+        "not medical advice",
+        "checked",
+    ):
         assert words in " ".join(out.split()), words

@@ -89,7 +89,8 @@ def _claims(article: Article, by_id: dict[str, SafetyNote], palette: Palette) ->
             item.append(Text.assemble(("Support given: ", palette.muted), claim.support))
         counter, context = _labels(claim.counter, by_id), _labels(claim.context, by_id)
         if counter:
-            item.append(Prefixed(Text.assemble(("Library counterpoint: ", palette.muted), counter), "↳ ", style=palette.muted))
+            line = Text.assemble(("Library counterpoint: ", palette.muted), counter)
+            item.append(Prefixed(line, "↳ ", style=palette.muted))
         if context:
             item.append(
                 Prefixed(
@@ -99,7 +100,8 @@ def _claims(article: Article, by_id: dict[str, SafetyNote], palette: Palette) ->
                 )
             )
         if not counter and not context:
-            item.append(Prefixed(Text("No library note speaks to this claim.", palette.muted), "↳ ", style=palette.muted))
+            none = Text("No library note speaks to this claim.", palette.muted)
+            item.append(Prefixed(none, "↳ ", style=palette.muted))
         parts.append(Prefixed(Group(*item), "• ", style=palette.muted))
     parts.append(Text())
     return parts
@@ -122,14 +124,16 @@ def library_parts(article: Article, notes: list[SafetyNote], palette: Palette) -
     """Claims to weigh, the safety notes (each once), what the page leaves out and further reading."""
     if not (article.claims or notes or article.other_options or article.not_covered or article.further_reading):
         return []
-    parts: list[RenderableType] = [Text(), Rule("Added by the library, not the article", style=palette.rule, characters="┄")]
+    rule = Rule("Added by the library, not the article", style=palette.rule, characters="┄")
+    parts: list[RenderableType] = [Text(), rule]
     by_id = {note.id: note for note in notes}
     if article.claims:
         parts += _claims(article, by_id, palette)
     if notes:
         parts.append(Text("Library safety notes", palette.section))
         for note in notes:
-            body = Group(Text.assemble((f"{note.short}: ", palette.strong), note.text), Text(note.citation(), palette.muted))
+            text = Text.assemble((f"{note.short}: ", palette.strong), note.text)
+            body = Group(text, Text(note.citation(), palette.muted))
             parts.append(Prefixed(body, "• ", style=palette.muted))
         parts.append(Text())
     if article.other_options:

@@ -18,7 +18,8 @@ FIRST_LINE = 2
 """The YAML text starts on the line after the opening `---`."""
 
 TEXT_FIELDS = (
-    "title summary source evidence published captured site source_type commercial_interest other_options".split()
+    "title", "summary", "source", "evidence", "published",
+    "captured", "site", "source_type", "commercial_interest", "other_options",
 )
 DATE_FIELDS = ("written", "reviewed", "next_review")
 """The library's own dates, YYYY-MM-DD (`published`, the source's date, may be any text)."""
@@ -204,6 +205,7 @@ def parse_front_matter(text: str, path: Path) -> Fields:
             continue
         if value is None:
             continue
+        converted: Any
         if key in TEXT_FIELDS:
             converted = check.text(key, value)
         elif key in DATE_FIELDS:

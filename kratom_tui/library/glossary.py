@@ -33,7 +33,9 @@ class Term:
 
     def citation(self) -> str:
         when = f" ({human_date(self.date)})" if self.date else ""
-        return f"Source: {self.publisher}, \u201c{self.title}\u201d{when}; written or checked on {human_date(self.as_of)}."
+        return (
+            f"Source: {self.publisher}, \u201c{self.title}\u201d{when}; written or checked on {human_date(self.as_of)}."
+        )
 
 
 @dataclass
@@ -69,7 +71,11 @@ class Glossary:
 def _text(value: Any) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return strip_controls(str(value)).strip() if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+    return (
+        strip_controls(str(value)).strip()
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+        else ""
+    )
 
 
 def load_glossary(root: Path) -> Glossary:
@@ -87,13 +93,16 @@ def load_glossary(root: Path) -> Glossary:
         node, data = load_with_nodes(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        glossary.problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {getattr(error, 'problem', error)}"))
+        glossary.problems.append(
+            Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {getattr(error, 'problem', error)}")
+        )
         return glossary
     entries = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         glossary.problems.append(Problem(path, 1, "expected a top-level 'terms:' list"))
         return glossary
-    items = next((value.value for key, value in node.value if getattr(key, "value", None) == "terms"), [])
+    pairs = node.value if isinstance(node, yaml.MappingNode) else []
+    items: list[yaml.Node] = next((value.value for key, value in pairs if getattr(key, "value", None) == "terms"), [])
     seen: set[str] = set()
     for index, entry in enumerate(entries):
         line = items[index].start_mark.line + 1 if index < len(items) else 1
@@ -114,11 +123,14 @@ def _term(entry: Any, path: Path, line: int, problems: list[Problem]) -> Term | 
         problems.append(Problem(path, line, "each term should be a mapping"))
         return None
     name, definition, as_of = _text(entry.get("term")), _text(entry.get("definition")), _text(entry.get("as_of"))
-    source = entry.get("source") if isinstance(entry.get("source"), dict) else {}
+    given = entry.get("source")
+    source: dict[str, Any] = given if isinstance(given, dict) else {}
     label = name or "a term"
     faults = [f"{label} has no '{key}'" for key, value in (("term", name), ("definition", definition)) if not value]
     if not is_date(as_of):
-        faults.append(f"{label}: 'as_of' should be a date (YYYY-MM-DD), not '{as_of}'" if as_of else f"{label} has no 'as_of'")
+        faults.append(
+            f"{label}: 'as_of' should be a date (YYYY-MM-DD), not '{as_of}'" if as_of else f"{label} has no 'as_of'"
+        )
     if not _text(source.get("publisher")) or not _text(source.get("title")):
         faults.append(f"{label}: 'source' needs a 'publisher' and a 'title'")
     date = _text(source.get("date", ""))

@@ -61,7 +61,8 @@ def _decode(text: str, path: Path) -> tuple[Article | None, list[Problem]]:
            if key not in ("risks", "claims", "extra", "further_reading")},
         risks=tuple(Risk(*risk) for risk in fields["risks"]),
         claims=tuple(
-            Claim(claim, support, tuple(counter), tuple(context)) for claim, support, counter, context in fields["claims"]
+            Claim(claim, support, tuple(counter), tuple(context))
+            for claim, support, counter, context in fields["claims"]
         ),
         further_reading=tuple(Reading(**reading) for reading in fields["further_reading"]),
         extra=fields["extra"],

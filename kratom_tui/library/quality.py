@@ -21,8 +21,10 @@ def _source_named_and_dated(article: Article, _body: str) -> bool:
 
 
 def _balance(article: Article, _body: str) -> bool:
-    return bool(article.claims) and all(claim.support for claim in article.claims) and any(
-        claim.counter for claim in article.claims
+    return (
+        bool(article.claims)
+        and all(claim.support for claim in article.claims)
+        and any(claim.counter for claim in article.claims)
     )
 
 
@@ -34,7 +36,11 @@ def _not_advice(article: Article, body: str) -> bool:
 ELEMENTS: tuple[tuple[str, str, Callable[[Article, str], bool]], ...] = (
     ("aims", "aims stated (a summary)", lambda a, _body: bool(a.summary)),
     ("source", "source named and dated (or said to be undated)", _source_named_and_dated),
-    ("provenance", "provenance and review dates (" + ", ".join(PROVENANCE) + ")", lambda a, _body: all(getattr(a, f) for f in PROVENANCE)),
+    (
+        "provenance",
+        "provenance and review dates (" + ", ".join(PROVENANCE) + ")",
+        lambda a, _body: all(getattr(a, f) for f in PROVENANCE),
+    ),
     ("evidence", "evidence label", lambda a, _body: bool(a.evidence)),
     ("risks", "risks", lambda a, _body: bool(a.risks)),
     ("balance", "balance (claims to weigh, each with its support, some with counterpoints)", _balance),
@@ -58,7 +64,8 @@ class ArticleQuality:
 
 def assess(article: Article, body: str) -> ArticleQuality:
     """Which elements `article` (with its body's text) carries."""
-    present, missing = [], []
+    present: list[str] = []
+    missing: list[str] = []
     for key, _label, test in ELEMENTS:
         (present if test(article, body) else missing).append(key)
     return ArticleQuality(article, tuple(present), tuple(missing))

@@ -31,7 +31,17 @@ _BLOCK_START = re.compile(r"^(#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+|>\s*|\|)")
 _TABLE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
 _LINK_TARGET = re.compile(r"\]\([^)\s]{0,200}\)")
 _MARKUP = re.compile(r"[*_`#>|\[\]]|<[^>]{0,200}>")
-_EXCEPTIONS = {"kratom": 2, "every": 2, "being": 2, "science": 2, "quiet": 2, "people": 2, "area": 3, "idea": 3, "create": 2}
+_EXCEPTIONS = {
+    "kratom": 2,
+    "every": 2,
+    "being": 2,
+    "science": 2,
+    "quiet": 2,
+    "people": 2,
+    "area": 3,
+    "idea": 3,
+    "create": 2,
+}
 
 
 @functools.lru_cache(maxsize=8192)

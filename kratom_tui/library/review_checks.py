@@ -37,7 +37,9 @@ def review_problems(library: Library, today: dt.date, require_provenance: bool) 
     for note in library.notes.notes.values():
         if note.next_review and dt.date.fromisoformat(note.next_review) < today:
             problems.append(
-                Problem(library.root / NOTES_FILE, 1, f"note '{note.id}': review due since {note.next_review}", "warning")
+                Problem(
+                    library.root / NOTES_FILE, 1, f"note '{note.id}': review due since {note.next_review}", "warning"
+                )
             )
     return problems
 

@@ -65,7 +65,11 @@ class SafetyNote:
 
 
 _TOPIC_WORDS = {
-    "interactions": "interact", "dependence": "depend", "withdrawal": "withdraw", "contamination": "contamin", "legal": "legal",
+    "interactions": "interact",
+    "dependence": "depend",
+    "withdrawal": "withdraw",
+    "contamination": "contamin",
+    "legal": "legal",
 }
 
 
@@ -167,7 +171,7 @@ def _note(entry: Any, node: yaml.Node | None, path: Path, problems: list[Problem
     if not isinstance(source, dict) or not _text(source.get("publisher")) or not _text(source.get("title")):
         fault("source", f"{label}: 'source' needs a 'publisher' and a 'title'")
         missing.append("source")
-    if missing:
+    if missing or not isinstance(source, dict):
         return None
     url = _text(source.get("url", ""))
     if url and not url.startswith(("https://", "http://")):
@@ -177,14 +181,19 @@ def _note(entry: Any, node: yaml.Node | None, path: Path, problems: list[Problem
     dates = {"date": _text(source.get("date", "")), "next_review": _text(entry.get("next_review", ""))}
     for key, value in dates.items():
         if value and not is_date(value):
-            fault(key if key == "next_review" else "source", f"{label}: '{key}' should be a date (YYYY-MM-DD), not '{value}'")
+            where = key if key == "next_review" else "source"
+            fault(where, f"{label}: '{key}' should be a date (YYYY-MM-DD), not '{value}'")
             dates[key] = ""
     return SafetyNote(
         id=note_id,
         text=text,
         topics=tuple(strip_controls(topic) for topic in topics),
         source=Source(
-            _text(source["publisher"]), _text(source["title"]), year if isinstance(year, int) else None, url, dates["date"]
+            _text(source["publisher"]),
+            _text(source["title"]),
+            year if isinstance(year, int) else None,
+            url,
+            dates["date"],
         ),
         as_of=as_of,
         label=_text(entry.get("label", "")),

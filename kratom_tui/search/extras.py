@@ -30,10 +30,14 @@ class ExtraHit:
 
 
 def _rows(notes: SafetyNotes, root: Path) -> list[tuple[str, str, str, str]]:
-    rows = [(SAFETY_NOTE, note.id, note.short, f"{note.text} {note.source.publisher} {note.source.title}")
-            for note in notes.notes.values()]
-    rows += [(GLOSSARY, term.term, term.term, " ".join((term.definition, *term.aliases)))
-             for term in load_glossary(root).terms]
+    rows = [
+        (SAFETY_NOTE, note.id, note.short, f"{note.text} {note.source.publisher} {note.source.title}")
+        for note in notes.notes.values()
+    ]
+    rows += [
+        (GLOSSARY, term.term, term.term, " ".join((term.definition, *term.aliases)))
+        for term in load_glossary(root).terms
+    ]
     return rows
 
 
@@ -47,8 +51,10 @@ def search_extras(query: str, notes: SafetyNotes, root: Path, limit: int = 10) -
         return []
     connection = sqlite3.connect(":memory:")
     try:
-        connection.execute("CREATE VIRTUAL TABLE extras USING fts5(kind UNINDEXED, id UNINDEXED, title, text, "
-                           "tokenize='porter unicode61')")
+        connection.execute(
+            "CREATE VIRTUAL TABLE extras USING fts5(kind UNINDEXED, id UNINDEXED, title, text, "
+            "tokenize='porter unicode61')"
+        )
         connection.executemany("INSERT INTO extras VALUES (?, ?, ?, ?)", rows)
         found = connection.execute(
             f"SELECT kind, id, title, snippet(extras, 3, '{START}', '{END}', '{ELLIPSIS}', 16) "

@@ -18,7 +18,7 @@ from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import Palette
 from kratom_tui.library import Article, Library
-from kratom_tui.library.glossary import load_glossary
+from kratom_tui.library.glossary import Glossary, load_glossary
 
 CACHE_SIZE = 8
 """Articles whose layouts are kept."""

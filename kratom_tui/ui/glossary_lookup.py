@@ -19,7 +19,8 @@ def term_at_match(glossary: Glossary, pane: ArticleView) -> Term | None:
         return None
     found = glossary.find(plain[line])
     overlapping = [term for first, last, term in found if first < end and start < last]
-    return (overlapping or [term for _first, _last, term in found] or [None])[0]
+    on_line = overlapping or [term for _first, _last, term in found]
+    return on_line[0] if on_line else None
 
 
 def term_in_view(glossary: Glossary, panes: tuple[ArticleView, ...]) -> Term | None:
