@@ -366,3 +366,50 @@ async def test_empty_library_starts_and_says_so(tmp_path: Path) -> None:
         assert any("no articles" in toast for toast in toasts)
         await pilot.press("right_square_bracket", "t", "r")
         assert app.is_running
+
+
+async def test_the_overlay_keeps_the_focus_and_escape_closes_it(library_root: Path) -> None:
+    app = make_app(library_root)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        tree = app.query_one(LibraryTree)
+        assert app.focused is tree
+        for _ in range(3):
+            await pilot.press("tab")
+            assert not isinstance(app.focused, ArticleView), "Tab never reaches the pane behind the overlay"
+        app.set_focus(tree)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not tree.display or tree.size.width == 0
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("j")
+        assert app.pane.view.scroll_y == 1
+
+
+async def test_a_folded_panel_leaves_the_tab_order(library_root: Path) -> None:
+    app = make_app(library_root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        seen = set()
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.add(type(app.focused))
+        assert RisksPanel not in seen
+        await pilot.press("r")
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.add(type(app.focused))
+        assert RisksPanel in seen
+
+
+async def test_ctrl_c_quits_when_nothing_is_selected(library_root: Path) -> None:
+    app = make_app(library_root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0

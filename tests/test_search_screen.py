@@ -74,10 +74,14 @@ async def test_down_moves_into_results_and_no_match_says_so() -> None:
         app.screen.query_one(Input).value = "withdrawal"
         results = await wait_for_results(pilot, app)
         assert results.option_count >= 2
+        searches: list[str] = []
+        real_search = app.pane.finder.search
+        app.pane.finder.search = lambda query: searches.append(query) or real_search(query)
         await pilot.press("down", "down", "enter")
         await pilot.pause(0.3)
         assert not isinstance(app.screen, SearchScreen)
         assert app.pane.finder.active
+        assert len(searches) == 1, "opening a hit finds its text once"
 
 
 async def test_a_large_index_build_shows_its_progress_under_the_sidebar(monkeypatch) -> None:

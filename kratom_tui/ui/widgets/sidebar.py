@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import ProgressBar
 
 from kratom_tui.library import Library
+from kratom_tui.ui.background import IndexProgress
 from kratom_tui.ui.widgets.library_tree import LibraryTree
 
 NARROW_BELOW = 70
@@ -27,12 +28,20 @@ class Sidebar(Vertical):
     class Concealed(Message):
         """The reader put the sidebar away: the reading pane should take the focus."""
 
-    def __init__(self, library: Library, *, id: str | None = None) -> None:
+    class Covering(Message):
+        """Whether the sidebar now covers the reading pane (an overlay on a narrow screen)."""
+
+        def __init__(self, covering: bool) -> None:
+            self.covering = covering
+            super().__init__()
+
+    def __init__(self, library: Library, reading: dict[str, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._library = library
+        self._reading = reading
 
     def compose(self) -> ComposeResult:
-        yield LibraryTree(self._library, id="sidebar")
+        yield LibraryTree(self._library, self._reading, id="sidebar")
         yield ProgressBar(id="index-progress", show_eta=False)
 
     @property
@@ -55,10 +64,12 @@ class Sidebar(Vertical):
     def reveal(self) -> None:
         self.remove_class("-hidden")
         self.add_class("-visible")
+        self.post_message(self.Covering(self.covers_pane))
 
     def conceal(self) -> None:
         self.remove_class("-visible")
         self.add_class("-hidden")
+        self.post_message(self.Covering(False))
 
     def show_condition(self, condition: str) -> None:
         self.reveal()
@@ -69,6 +80,7 @@ class Sidebar(Vertical):
         """After an article opens: a narrow screen gives the pane back."""
         if self.narrow:
             self.remove_class("-visible")
+            self.post_message(self.Covering(False))
 
     def toggle(self) -> bool:
         """Show or hide; True when it is now shown (and has the focus)."""
@@ -84,6 +96,9 @@ class Sidebar(Vertical):
         if self.covers_pane:
             self.conceal()
             self.post_message(self.Concealed())
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.set_progress(message.done, message.total)
 
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#index-progress", ProgressBar)
