@@ -106,11 +106,14 @@ def test_glossary_at_the_term_in_view(snap_compare) -> None:
 
 
 def test_urgent_help_with_us_fallback(snap_compare) -> None:
-    from kratom_tui.settings import Settings
+    """The screen itself, pushed directly: the app's start-up toast for the same notice would race it."""
 
-    app = ReaderApp(
-        load_library(shipped_articles()),
-        StateStore(),
-        settings=Settings(notice="Settings file settings.yaml could not be read (ScannerError); using defaults."),
-    )
-    assert snap_compare(app, press=["exclamation_mark"], terminal_size=(80, 24))
+    async def fallback(pilot) -> None:
+        from kratom_tui.settings import Settings
+        from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
+
+        notice = "Settings file settings.yaml could not be read (ScannerError); using defaults."
+        await pilot.app.push_screen(UrgentHelpScreen(Settings(notice=notice)))
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=fallback, terminal_size=(80, 24))
