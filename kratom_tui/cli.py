@@ -17,6 +17,16 @@ from typing import TYPE_CHECKING
 from kratom_tui import __version__
 from kratom_tui.cli_completion import SHELLS
 from kratom_tui.cli_console import COLOR_CHOICES, Output, is_terminal, safe_streams
+from kratom_tui.cli_trust import (
+    about,
+    extra_problems,
+    extra_rows,
+    print_extra_hits,
+    print_terms,
+    quality,
+    readability_row,
+    search_extras,
+)
 from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
 
@@ -70,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="report every problem in a library as path:line: message")
     check.add_argument("dir", nargs="?", help="the folder to check (default: the library folder)")
+    check.add_argument("--quality", action="store_true", help="report which DISCERN-style elements each article has")
+    check.add_argument("--json", action="store_true", help="with --quality: print JSON")
+
+    about = commands.add_parser("about", help="the library's aims, authors, review and update policy")
 
     risks = commands.add_parser("risks", help="every risk named in the library, against the articles naming it")
     risks.add_argument("--json", action="store_true", help="print JSON")
@@ -119,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
 
-    for sub in (list_cmd, show, check, risks, search, paths, config, cache, completion, serve):
+    for sub in (list_cmd, show, check, risks, search, about, paths, config, cache, completion, serve):
         _common_options(sub, suppress=True)
     return parser
 
@@ -164,7 +178,8 @@ def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> in
             "id": article.id,
             "title": article.title,
             "conditions": list(article.conditions),
-            "reading_minutes": library.read_body(article).reading_minutes,
+            "reading_minutes": (body := library.read_body(article)).reading_minutes,
+            **readability_row(body),
         }
         for article in library.articles
     ]
@@ -189,6 +204,7 @@ def _show(library: Library, output: Output, article_id: str, pager: bool) -> int
 
     console = make_console(output)
     print_article(console, article, library.read_body(article), library.notes.for_article(article), output.styled)
+    print_terms(console, library, article)
     text = rendered(console)
     if pager and output.terminal and sys.stdin.isatty():
         from kratom_tui.cli_pager import page
@@ -226,8 +242,12 @@ def _risks(library: Library, output: Output, as_json: bool) -> int:
 def _check(library: Library) -> int:
     body_problems = [problem for article in library.articles for problem in library.read_body(article).problems]
     problems = library.problems + body_problems
+    reviews, notes = extra_problems(library)
+    problems += reviews
     for problem in problems:
         print(problem.format())
+    for note in notes:
+        print(note)
     count = len(problems)
     summary = f"{len(library.articles)} article(s), {count} problem(s)"
     print(summary, file=sys.stderr)
@@ -307,26 +327,27 @@ def _search(
         finally:
             progress.close()
         hits = index.search(query, condition=condition, limit=limit)
+    extras = [] if condition else search_extras(query, library.notes, library.root, limit)
     if as_json:
-        _print_json(
-            [
-                {
-                    "id": hit.article_id,
-                    "title": hit.title,
-                    "conditions": list(hit.conditions),
-                    "score": float(f"{hit.score:.6g}"),
-                    "snippet": hit.snippet,
-                }
-                for hit in hits
-            ]
-        )
-    elif hits:
+        rows = [
+            {
+                "id": hit.article_id,
+                "title": hit.title,
+                "conditions": list(hit.conditions),
+                "score": float(f"{hit.score:.6g}"),
+                "snippet": hit.snippet,
+            }
+            for hit in hits
+        ]
+        _print_json(rows + extra_rows(extras))
+    elif hits or extras:
         from kratom_tui.cli_output import make_console, print_hits, rendered
 
         console = make_console(output)
         print_hits(console, hits)
+        print_extra_hits(console, extras, after_articles=bool(hits))
         output.write(rendered(console))
-    if not hits:
+    if not hits and not extras:
         print(f"kratom-tui: no article matches: {query}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
@@ -425,6 +446,8 @@ def run(argv: list[str] | None = None) -> int:
         return _config(args.example)
     if args.command == "cache":
         return _cache(args.action)
+    if args.command == "about":
+        return about()
     if args.command == "completion":
         return _completion(args.shell)
     _tidy_cache_now_and_then()
@@ -446,6 +469,8 @@ def run(argv: list[str] | None = None) -> int:
         return _risks(library, output, args.json)
     if args.command == "search":
         return _search(library, output, args.query, args.condition, args.limit, args.json)
+    if args.quality:
+        return quality(library, args.json)
     return _check(library)
 
 

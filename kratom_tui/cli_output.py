@@ -126,7 +126,7 @@ def print_risk_overview(console: Console, rows: list[dict[str, Any]], terminal: 
 
 def print_article(console: Console, article: Article, body: Body, notes: list[SafetyNote], styled: bool) -> None:
     """Header, body, then the risks: the same parts as the reader, with `#` marks when unstyled."""
-    console.print(header(article, TERMINAL, body.reading_minutes))
+    console.print(header(article, TERMINAL, body.reading_minutes, body.readability.describe()))
     for problem in body.problems:
         console.print(Text(f"Note: {problem.message}", TERMINAL.notice))
     renderer = BlockRenderer(TERMINAL, Links(), heading_marks=not styled)

@@ -29,7 +29,9 @@ def test_list_json(small_library: Path, capsys) -> None:
     code, out, _ = run(capsys, "list", "--json", "--articles", str(small_library))
     rows = json.loads(out)
     assert code == 0
+    grades = {key: rows[0].pop(key) for key in ("flesch_kincaid_grade", "smog_grade")}
     assert rows[0] == {"id": "good", "title": "Good article", "conditions": ["Chronic pain", "Sleep"], "reading_minutes": 1}
+    assert all(isinstance(grade, float) for grade in grades.values())
 
 
 def test_articles_from_environment(small_library: Path, capsys, monkeypatch) -> None:

@@ -17,6 +17,7 @@ from kratom_tui.ui.article_file import OpenFileWatch, edit_article
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
+from kratom_tui.ui.glossary_lookup import glossary_at_view
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
@@ -204,6 +205,9 @@ class ReaderApp(App[None]):
 
     def action_problems(self) -> None:
         self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
+
+    def action_glossary_term(self) -> None:
+        self.push_screen(glossary_at_view(self.library.root, (self.pane.view, self.pane.risks)))
 
     def action_risk_overview(self) -> None:
         self.navigator.risk_overview()
