@@ -26,6 +26,7 @@ BINDING_IDS: dict[str, str] = {
     "app.toggle-sidebar": "show or hide the sidebar",
     "app.risk-overview": "risk overview: every risk against the articles naming it",
     "app.urgent-help": "urgent help: who to call, warning signs",
+    "app.glossary": "what the word under the cursor means, from the library's glossary",
     "app.back": "back to where you were before a jump",
     "app.forward": "forward again",
     "app.set-mark": "set a mark (then a letter)",

@@ -89,7 +89,7 @@ def _finish(path: Path, values: dict[str, Any], problems: list[Problem], urgent_
     urgent_problem = None
     if urgent_unreadable:
         urgent_problem = (
-            f"The numbers in {path} could not be read (see `kratom-tui check`); these are the US defaults."
+            f"The urgent-help numbers in {path} could not be read (see `kratom-tui check`)."
         )
     notice = None
     if problems:

@@ -233,3 +233,39 @@ async def test_e_refuses_a_file_that_cannot_be_written(root: Path, tmp_path: Pat
         await pilot.press("e")
         await pilot.pause()
         assert any("cannot be written" in toast for toast in toasts)
+
+
+async def test_progress_shows_in_the_header_and_the_sidebar_marks_what_was_read(root: Path, tmp_path: Path) -> None:
+    write_library(root, {"begun.md": LONG.replace("Long one", "Begun one")})
+    state = tmp_path / "state.json"
+    app = make_app(root, state)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_article("long")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert "% · " in app.sub_title and "min left" in app.sub_title
+        start = int(app.sub_title.split(" · ")[1].rstrip("%"))
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.sub_title.endswith("100% · 0 min left")
+        assert start < 100
+        app.open_article("begun")
+        await pilot.pause()
+        await pilot.press("j")
+        app.open_article("good")
+        await pilot.pause()
+        await pilot.press("q")
+    again = make_app(root, state)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        labels = {
+            leaf.data.article_id: leaf.label.plain
+            for branch in again.sidebar.library_tree.root.children
+            for leaf in branch.children
+        }
+        assert labels["long"].startswith("✓ "), "read to the end"
+        assert labels["begun"].startswith("◐ "), "begun, not finished"
+        assert labels["good"].startswith("▶ "), "open"
+        assert labels["other"].startswith("  "), "never opened"

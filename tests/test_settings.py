@@ -73,6 +73,7 @@ def test_a_syntax_error_costs_only_its_section() -> None:
     assert settings.emergency == "911"
     assert messages(settings)[0][0] == 3 and "invalid YAML in 'urgent_help'" in messages(settings)[0][1]
     assert settings.urgent_help_problem and "could not be read" in settings.urgent_help_problem
+    assert load_settings().urgent_help_problem  # and the urgent-help screen says so (test_trust)
 
 
 def test_a_missing_articles_folder_is_reported(tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ class Palette:
     """A match of the find bar."""
     current_match: Style
     """The match `n` moved to: another background than the other matches, bold and underlined."""
+    term: Style
+    """A word the library's glossary explains: marked, but quieter than a link."""
 
     @classmethod
     def from_colors(
@@ -76,6 +78,7 @@ class Palette:
             section=Style(color=secondary, bold=True),
             match=Style(color=on_match, bgcolor=match),
             current_match=Style(color=on_current_match, bgcolor=current_match, bold=True, underline=True),
+            term=Style(underline=True),
         )
 
 

@@ -18,6 +18,7 @@ from kratom_tui.ui.article_file import OpenFileWatch, edit_article
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
+from kratom_tui.ui.glossary_lookup import glossary_at_view
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
@@ -34,6 +35,8 @@ from kratom_tui.ui.widgets.reading_pane import ReadingPane
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
 from kratom_tui.ui.widgets.sidebar import NARROW_BELOW, Sidebar
 
+READ_FROM = 98
+"""Percent of an article above the bottom of the pane from which it counts as read."""
 BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
 
@@ -56,13 +59,13 @@ class ReaderApp(ReadableThemes, App[None]):
         self.current: Article | None = None
         self.search_service = SearchService()
         self.layouts = LayoutCache(library, lambda _theme: palette_for(self))
-        self.keeper = StateKeeper(self, state, self._read_back_fold)
+        self.keeper = StateKeeper(self, state, self._read_back)
         self.navigator = Navigator(self)
         self.file_watch = OpenFileWatch(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        self.sidebar = Sidebar(self.library, id="sidebar-column")
+        self.sidebar = Sidebar(self.library, self.state.reading_marks(), id="sidebar-column")
         self.pane = ReadingPane(id="reader")
         with Horizontal(id="main"):
             yield self.sidebar
@@ -122,6 +125,8 @@ class ReaderApp(ReadableThemes, App[None]):
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
         self.sidebar.library_tree.mark_open(article.id)
         self.sub_title = article.title
+        if article.id not in self.state.state.read:
+            self.sidebar.library_tree.set_reading(article.id, "partly")
         self.state.set_article(article.id)
         self.keeper.changed()
         if anchor:
@@ -155,9 +160,10 @@ class ReaderApp(ReadableThemes, App[None]):
     def go_to_condition(self, condition: str) -> None:
         self.sidebar.show_condition(condition)
 
-    def _read_back_fold(self) -> None:
-        """Before a save: the pane's fold, in case its message is still on the way."""
-        if self.current is not None and self.pane.is_attached:
+    def _read_back(self) -> None:
+        """Before a save: the pane's place and fold, in case their messages are still on the way."""
+        if self.current is not None and self.pane.is_attached and self.pane.article_id == self.current.id:
+            self.state.set_place(self.current.id, self.pane.position)
             self.state.set_folded(self.current.id, self.pane.risks.collapsed)
 
     # Messages from widgets
@@ -169,9 +175,14 @@ class ReaderApp(ReadableThemes, App[None]):
         self.action_problems()
 
     def on_reading_pane_place_changed(self, _message: ReadingPane.PlaceChanged) -> None:
-        if self.pane.article_id is not None:
+        if self.pane.article_id is not None and self.current is not None:
             self.state.set_place(self.pane.article_id, self.pane.position)
             self.keeper.changed()
+            percent, left = self.pane.progress()
+            self.sub_title = f"{self.current.title} · {percent}% · {left} min left"
+            if percent >= READ_FROM:
+                self.state.set_read(self.current.id)
+                self.sidebar.library_tree.set_reading(self.current.id, "read")
 
     def on_risks_panel_toggled(self, message: RisksPanel.Toggled) -> None:
         if self.current is not None:
@@ -202,6 +213,9 @@ class ReaderApp(ReadableThemes, App[None]):
 
     def action_problems(self) -> None:
         self.push_screen(ProblemsScreen([*self.library.problems, *self.settings.problems], self.library.root))
+
+    def action_glossary_term(self) -> None:
+        self.push_screen(glossary_at_view(self.library.root, (self.pane.view, self.pane.risks)))
 
     def action_risk_overview(self) -> None:
         self.navigator.risk_overview()

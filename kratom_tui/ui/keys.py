@@ -22,6 +22,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("N", "find_step(False)", "Previous match", show=False, id="app.previous-match"),
     Binding("s", "search", "Search", id="app.search"),
     Binding("b", "toggle_sidebar", "Library", show=False, id="app.toggle-sidebar"),
+    Binding("d", "glossary_term", "Glossary", show=False, id="app.glossary"),
     Binding("H,alt+left", "history(-1)", "Back", show=False, id="app.back"),
     Binding("L,alt+right", "history(1)", "Forward", show=False, id="app.forward"),
     Binding("m", "mark(True)", "Set a mark", show=False, id="app.set-mark"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kratom_tui.document.position import START
 from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.ui.history import History, Place
 from kratom_tui.ui.screens.contents import ContentsScreen
@@ -92,7 +93,7 @@ class Navigator:
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is not None and (article := app.library.get(choice[0])) is not None:
-                app.open_article(article.id)
+                app.open_article(article.id, position=START)
                 text = f"{article.title}\n{app.library.read_body(article).text}"
                 if found := app.search_service.find_text(choice[1], text):
                     app.pane.open_find(found)

@@ -259,7 +259,15 @@ class ArticleView(ScrollView, can_focus=True):
         return self._search is not None
 
     def first_match_from(self, line: int) -> int | None:
-        return self._search.first_at_or_after(line) if self._search is not None else None
+        """The number of the first match at or below `line`, laying out further until one is found."""
+        if self._search is None or self.layout_ is None:
+            return None
+        more = True
+        while (found := self._search.first_at_or_after(line)) is None and more:
+            more = self.layout_.advance(16)
+            self._search.scan()
+        self._update_size()
+        return found
 
     def watch_current_match(self) -> None:
         self.refresh()

@@ -36,6 +36,7 @@ class ReadingPane(Vertical):
         super().__init__(id=id)
         self.article_id: str | None = None
         self._settle_timer: Timer | None = None
+        self._minutes = 0
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
@@ -63,6 +64,7 @@ class ReadingPane(Vertical):
         if not same:
             self.close_find()
         self.article_id = article_id
+        self._minutes = layouts.minutes
         self.view.show(layouts.article, position)
         self.risks.show_panel(layouts.title, layouts.risks, folded)
         if same and self.finder.active:
@@ -83,6 +85,14 @@ class ReadingPane(Vertical):
     @property
     def position(self) -> TextPosition:
         return self.view.position
+
+    def progress(self) -> tuple[int, int]:
+        """How much of the article is above the bottom of the pane (percent), and the minutes left."""
+        layout = self.view.layout_
+        if layout is None or not self.view.has_size:
+            return 0, self._minutes
+        seen = min(1.0, (self.view.top_line + self.view.size.height) / max(1, layout.estimated_height()))
+        return round(seen * 100), round(self._minutes * (1 - seen))
 
     @property
     def headings(self) -> list[tuple[int, Heading]]:
