@@ -51,8 +51,7 @@ def test_every_binding_of_the_reader_has_a_known_id() -> None:
     bindings = declared_bindings()
     assert len(bindings) > 30
     missing = [f"{binding.key} -> {binding.action}" for binding in bindings if binding.id not in BINDING_IDS]
-    # urgent_help.py belongs to issue 14; its close key is the one binding without an id yet.
-    assert all("dismiss" in entry for entry in missing) and len(missing) <= 3, missing
+    assert missing == []
     used = {binding.id for binding in bindings}
     assert set(BINDING_IDS) <= used, set(BINDING_IDS) - used
 

@@ -21,7 +21,7 @@ def about_renderable() -> Group:
 
 
 class AboutScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="dialog.close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="about-dialog") as dialog:

@@ -21,7 +21,7 @@ def term_renderable(term: Term) -> Group:
 
 
 class GlossaryScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,d", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,d", "dismiss", "Close", id="dialog.close")]
 
     def __init__(self, root: Path, focus_term: Term | None = None, glossary: Glossary | None = None) -> None:
         super().__init__()

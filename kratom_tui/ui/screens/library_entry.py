@@ -21,7 +21,7 @@ def entry_renderable(entry: SafetyNote | Term) -> Group:
 
 
 class LibraryEntryScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="dialog.close")]
 
     def __init__(self, entry: SafetyNote | Term) -> None:
         super().__init__()

@@ -89,7 +89,7 @@ def card_text(card: UrgencyCard) -> Group:
 
 
 class UrgentHelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,exclamation_mark", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,exclamation_mark", "dismiss", "Close", id="dialog.close")]
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
