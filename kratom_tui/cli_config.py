@@ -17,4 +17,15 @@ urgent_help:
   poison_help: "{_DEFAULTS.poison_help}"
   # The emergency number where you live (911 in the US and Canada, 112 in the EU, 999 in the UK).
   emergency: "{_DEFAULTS.emergency}"
+
+# Your own keys: binding id (the README's key table) -> keys, several with commas.
+keys:
+  # Find with f as well as with /.
+  app.find: "slash,f"
+
+# The theme at start: one of Textual's built-in themes (the palette's "Theme" lists them).
+theme: "textual-dark"
+
+# The library folder when neither --articles nor $KRATOM_TUI_ARTICLES is given (~ is your home).
+# articles: "~/kratom-library"
 """

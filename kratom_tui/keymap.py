@@ -59,6 +59,7 @@ MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 NAMED_KEYS = frozenset(
     ["up", "down", "left", "right", "home", "end", "pageup", "pagedown", "tab", "enter", "escape", "space"]
     + ["backspace", "delete", "insert"]
+    + ["slash", "backslash", "at", "minus", "plus", "underscore"]  # Textual's short names of characters
     + [f"f{number}" for number in range(1, 25)]
 )
 """Keys with names (a subset of Textual's `Keys`); printable characters go by themselves or their

@@ -57,13 +57,14 @@ def test_every_binding_of_the_reader_has_a_known_id() -> None:
 
 
 def test_named_keys_are_textuals() -> None:
-    from textual.keys import Keys
+    from textual.keys import KEY_NAME_REPLACEMENTS, Keys
 
-    assert NAMED_KEYS <= {key.value for key in Keys}  # noqa: SIM300 - the subset reads first
+    textual_names = {key.value for key in Keys} | set(KEY_NAME_REPLACEMENTS.values())
+    assert NAMED_KEYS <= textual_names  # noqa: SIM300 - the subset reads first
 
 
 @pytest.mark.parametrize(
-    "key", ["a", "G", "?", "ctrl+f", "question_mark", "left_square_bracket", "pagedown", "f5", "shift+tab"]
+    "key", ["a", "G", "?", "ctrl+f", "question_mark", "left_square_bracket", "pagedown", "f5", "shift+tab", "slash"]
 )
 def test_valid_keys(key: str) -> None:
     assert key_problem(key) is None
