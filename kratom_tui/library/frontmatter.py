@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from kratom_tui.library.model import SEVERITIES, Claim, Problem, Risk
-from kratom_tui.library.sanitize import strip_controls
+from kratom_tui.library.sanitize import one_line, strip_controls
 from kratom_tui.library.yaml_loader import load_with_nodes
 
 FIRST_LINE = 2
@@ -19,6 +19,8 @@ FIRST_LINE = 2
 KNOWN_FIELDS = (
     "title summary conditions published source evidence tags risks disclaimers claims".split()
 )
+ONE_LINE_FIELDS = ("title", "published", "conditions", "tags")
+"""Shown on one line (sidebar, lists, tab-separated output): newlines and tabs become spaces."""
 
 
 @dataclass
@@ -93,13 +95,15 @@ class _Checker:
         risks = []
         for index, item in self.entries("risks", value):
             name = self.text("risks", item.get("name")) if "name" in item else None
+            name = one_line(name) if name else None
             if not name:
                 self.warn("risks", f"risk {index} has no 'name'; ignored")
                 continue
             detail = self.text("risks", item.get("detail", "")) or ""
             severity = item.get("severity")
             if severity is not None:
-                severity = str(severity).strip().lower()
+                plain = isinstance(severity, (str, int, float))
+                severity = one_line(str(severity)).lower() if plain else _kind(severity)
                 if severity not in SEVERITIES:
                     self.warn(
                         "risks",
@@ -145,10 +149,6 @@ def parse_front_matter(text: str, path: Path) -> Fields:
         fields.problems.append(Problem(path, line, f"invalid YAML in front matter: {reason}"))
         fields.broken = True
         return fields
-    except RecursionError:
-        fields.problems.append(Problem(path, FIRST_LINE, "front matter is nested too deeply"))
-        fields.broken = True
-        return fields
     if data is None:
         return fields
     if not isinstance(data, dict):
@@ -179,6 +179,8 @@ def parse_front_matter(text: str, path: Path) -> Fields:
             converted = check.risks(value)
         else:
             converted = check.claims(value)
+        if converted and key in ONE_LINE_FIELDS:
+            converted = one_line(converted) if isinstance(converted, str) else tuple(filter(None, map(one_line, converted)))
         if converted:
             fields.values[key] = converted
     return fields

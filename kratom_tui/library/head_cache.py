@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_cache_path
 
-from kratom_tui.library.model import Article, Claim, Problem, Risk
+from kratom_tui.library.model import LEVELS, SEVERITIES, Article, Claim, Problem, Risk
+from kratom_tui.library.sanitize import first_control
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: paths are kept as bytes (a file name need not be UTF-8); rows hold no id (it comes from the path)."""
 
 
 def cache_file(root: Path, kind: str, suffix: str) -> Path:
     """A cache file of one library folder, named by a hash of its resolved path."""
-    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:16]
     return user_cache_path("kratom-tui", appauthor=False) / f"{kind}-{digest}.{suffix}"
 
 
@@ -34,7 +37,6 @@ def _encode(article: Article | None, problems: list[Problem]) -> str:
     data: dict[str, Any] = {"problems": [(p.line, p.message, p.level) for p in problems]}
     if article is not None:
         data["article"] = {
-            "id": article.id,
             "title": article.title,
             "summary": article.summary,
             "conditions": article.conditions,
@@ -49,22 +51,84 @@ def _encode(article: Article | None, problems: list[Problem]) -> str:
             "body_offset": article.body_offset,
             "body_line": article.body_line,
         }
-    return json.dumps(data, default=str, ensure_ascii=False)
+    return json.dumps(data, default=str)
+
+
+class _BadRow(ValueError):
+    """A cached row that this version did not write (or someone edited): the file is read again."""
+
+
+def _clean(value: Any) -> str:
+    """A cached text, which must be as loading leaves text: without control characters."""
+    if not isinstance(value, str) or first_control(value) is not None:
+        raise _BadRow(value)
+    return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise _BadRow(value)
+    return tuple(map(_clean, value))
+
+
+def _number(value: Any, least: int) -> int:
+    if type(value) is not int or value < least:
+        raise _BadRow(value)
+    return value
+
+
+def _check_tree(value: Any) -> Any:
+    """Unknown fields are kept as parsed; every text in them must be clean too (walked without recursion)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            _clean(item)
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item)
+            pending.extend(item.values())
+        elif item is not None and not isinstance(item, (int, float)):
+            raise _BadRow(item)
+    return value
 
 
 def _decode(text: str, path: Path) -> tuple[Article | None, list[Problem]]:
+    """The row's article and problems, every field checked; raises ValueError (or a subclass) if any is wrong."""
     data = json.loads(text)
-    problems = [Problem(path, line, message, level) for line, message, level in data["problems"]]
+    problems = []
+    for line, message, level in data["problems"]:
+        if level not in LEVELS:
+            raise _BadRow(level)
+        problems.append(Problem(path, _number(line, 1), _clean(message), level))
     fields = data.get("article")
     if fields is None:
         return None, problems
+    risks = []
+    for name, detail, severity in fields["risks"]:
+        if severity is not None and severity not in SEVERITIES:
+            raise _BadRow(severity)
+        risks.append(Risk(_clean(name), _clean(detail), severity))
+    extra = fields["extra"]
+    if not isinstance(extra, dict):
+        raise _BadRow(extra)
     article = Article(
+        id="",
         path=path,
-        **{key: tuple(value) if isinstance(value, list) else value for key, value in fields.items()
-           if key not in ("risks", "claims", "extra")},
-        risks=tuple(Risk(*risk) for risk in fields["risks"]),
-        claims=tuple(Claim(claim, support, tuple(counter)) for claim, support, counter in fields["claims"]),
-        extra=fields["extra"],
+        title=_clean(fields["title"]),
+        summary=_clean(fields["summary"]),
+        conditions=_texts(fields["conditions"]),
+        published=_clean(fields["published"]),
+        source=_clean(fields["source"]),
+        evidence=_clean(fields["evidence"]),
+        tags=_texts(fields["tags"]),
+        risks=tuple(risks),
+        disclaimers=_texts(fields["disclaimers"]),
+        claims=tuple(Claim(_clean(claim), _clean(support), _texts(counter)) for claim, support, counter in fields["claims"]),
+        extra=_check_tree(extra),
+        body_offset=_number(fields["body_offset"], 0),
+        body_line=_number(fields["body_line"], 1),
     )
     return article, problems
 
@@ -74,8 +138,8 @@ class HeadCache:
 
     def __init__(self, path: Path | None) -> None:
         self.connection: sqlite3.Connection | None = None
-        self.rows: dict[str, tuple[int, int, str]] = {}
-        self.changed: dict[str, tuple[int, int, str]] = {}
+        self.rows: dict[bytes, tuple[int, int, str]] = {}
+        self.changed: dict[bytes, tuple[int, int, str]] = {}
         if path is not None:
             self._open(path)
 
@@ -86,7 +150,7 @@ class HeadCache:
             if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 connection.executescript(
                     "DROP TABLE IF EXISTS heads;"
-                    "CREATE TABLE heads (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, data TEXT);"
+                    "CREATE TABLE heads (path BLOB PRIMARY KEY, size INTEGER, mtime INTEGER, data TEXT);"
                     f"PRAGMA user_version = {SCHEMA_VERSION};"
                 )
             self.rows = {
@@ -106,7 +170,7 @@ class HeadCache:
             pass
 
     def lookup(self, path: Path, size: int, mtime: int) -> tuple[Article | None, list[Problem]] | None:
-        row = self.rows.get(str(path))
+        row = self.rows.get(os.fsencode(path))
         if row is None or row[0] != size or row[1] != mtime:
             return None
         try:
@@ -115,9 +179,9 @@ class HeadCache:
             return None
 
     def store(self, path: Path, size: int, mtime: int, article: Article | None, problems: list[Problem]) -> None:
-        self.changed[str(path)] = (size, mtime, _encode(article, problems))
+        self.changed[os.fsencode(path)] = (size, mtime, _encode(article, problems))
 
-    def commit(self, present: set[str]) -> None:
+    def commit(self, present: set[bytes]) -> None:
         """Save new rows and forget files that are gone; errors only cost the cache."""
         connection = self.connection
         if connection is None:
