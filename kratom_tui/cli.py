@@ -13,6 +13,7 @@ from pathlib import Path
 from kratom_tui import __version__
 from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
+from kratom_tui.library.sanitize import display_name
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 200
@@ -196,7 +197,7 @@ class _IndexingProgress:
 
 
 def _search(library: Library, words: list[str], condition: str | None, limit: int, as_json: bool) -> int:
-    from kratom_tui.search import SearchIndex, SearchUnavailable
+    from kratom_tui.search import SearchIndex, SearchUnavailable, parse_query
 
     query = " ".join(words)
     try:
@@ -212,6 +213,9 @@ def _search(library: Library, words: list[str], condition: str | None, limit: in
         finally:
             progress.close()
         hits = index.search(query, condition=condition, limit=limit)
+    notice = parse_query(query).notice
+    if notice:
+        print(f"kratom-tui: {notice}", file=sys.stderr)
     if as_json:
         rows = [
             {
@@ -227,7 +231,7 @@ def _search(library: Library, words: list[str], condition: str | None, limit: in
     elif hits:
         _print_hits(hits)
     if not hits:
-        print(f"kratom-tui: no article matches: {query}", file=sys.stderr)
+        print(f"kratom-tui: no article matches: {display_name(query)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -280,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(argv)
     except UsageError as error:
-        print(f"kratom-tui: {error}", file=sys.stderr)
+        # Messages quote what was typed and folder names: escaped, so that they print whatever they hold.
+        print(f"kratom-tui: {display_name(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()

@@ -140,7 +140,12 @@ def load_library(root: Path, cache: bool = False) -> Library:
     present: set[bytes] = set()
     prefix = os.path.join(str(root), "")
     for path, stat in find_markdown(root, problems):
-        wanted = article_id(str(path).removeprefix(prefix).replace(os.sep, "/"))
+        relative = str(path).removeprefix(prefix).replace(os.sep, "/")
+        wanted = article_id(relative)
+        if wanted != relative.removesuffix(".md"):
+            problems.append(
+                Problem(path, 1, f"file name has control characters, invisible marks or bytes that are not UTF-8 (shown escaped); its id is '{wanted}'", "warning")
+            )
         unique, copy = wanted, 1
         while unique in taken:
             # Only escaped names can meet: `a\x1b.md` spelled out and `a<ESC>.md`.

@@ -45,8 +45,14 @@ def first_control(text: str) -> int | None:
     return match.start() if match else None
 
 
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
 def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:
         code -= 0xDC00  # an undecodable byte of a file name (surrogateescape): show the byte
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
