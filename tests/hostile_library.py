@@ -32,7 +32,7 @@ def _yaml_title(name: str) -> str:
     return f"\\e]0;{name}\\a"
 
 
-def _bomb(levels: int) -> str:
+def alias_bomb(levels: int) -> str:
     """"Billion laughs": each level names the one before nine times; `levels` 9 is 9**9 items."""
     lines = ["title: Alias bomb", 'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for level in range(1, levels):
@@ -90,7 +90,7 @@ BROKEN = {
     "unterminated.md": ("---\ntitle: never closed\nbody\n", 1, "never closed"),
     "binary.md": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), 1, "binary"),
     "nul-bytes.md": (b"# Title\n\nText with a \x00 NUL byte.\n", 1, "binary"),
-    "billion-laughs.md": (_bomb(9), 8, "too large once its aliases"),
+    "billion-laughs.md": (alias_bomb(9), 8, "too large once its aliases"),
     "alias-cycle.md": ("---\ntitle: Cycle\ntags: &a [x, *a]\n---\nBody.\n", 3, "refers to the list or mapping"),
     "deep-flow.md": ("---\ntags: " + "[" * 5000 + "]" * 5000 + "\n---\nBody.\n", 2, "nesting depth"),
     "deep-block.md": ("---\ntags:\n" + "".join("  " * level + "- x:\n" for level in range(1, 200)) + "---\nBody.\n", 19, "levels deep"),
