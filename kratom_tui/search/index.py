@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from kratom_tui.library.sanitize import display_name, one_line
+from kratom_tui.library.sanitize import display_name, display_path, one_line
 from kratom_tui.search.query import condition_key, parse_query
 
 if TYPE_CHECKING:
@@ -435,7 +435,7 @@ class SearchIndex:
                 count = self._apply(connection, current, progress)
                 connection.executemany(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                    [("library", str(Path(library.root).resolve())), ("updated", time.strftime("%Y-%m-%dT%H:%M:%S%z"))],
+                    [("library", display_path(Path(library.root).resolve())), ("updated", time.strftime("%Y-%m-%dT%H:%M:%S%z"))],
                 )
                 connection.execute("COMMIT")
             except BaseException:
