@@ -345,6 +345,9 @@ def test_cr_only_front_matter_reads_like_lf(hostile: Path, capsys) -> None:
     assert article.body() == "First body line\n\n## Heading\n"
     assert main(["check", str(hostile)]) == 1
     assert "cr-only.md" not in capsys.readouterr().out
+    assert main(["--articles", str(hostile), "show", "cr-only", "--no-color"]) == 0
+    shown = capsys.readouterr().out
+    assert "Seizures" in shown and "title:" not in shown
 
 
 def test_a_fence_at_a_chunk_boundary_is_read_whole(tmp_path: Path) -> None:

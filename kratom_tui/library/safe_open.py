@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_FD_PATHS = Path("/proc/self/fd")
+_FD_PATHS = "/proc/self/fd/"
 
 
 class Refused(OSError):
@@ -53,8 +53,8 @@ def open_regular(path: str | os.PathLike[str], follow: bool = True) -> BinaryIO:
     _check_regular(os.stat(name).st_mode, name)
     descriptor = os.open(name, _FLAGS | (0 if follow else _NOFOLLOW))
     try:
+        # Still a regular file once open (O_NONBLOCK has no effect on one, so it may stay set).
         _check_regular(os.fstat(descriptor).st_mode, name)
-        os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
     except BaseException:
         os.close(descriptor)
@@ -97,7 +97,7 @@ class LibraryFiles:
     def _check_opened(self, descriptor: int, name: str) -> None:
         """Where the system can say which file a descriptor is, it must still be inside the library."""
         try:
-            opened = os.readlink(_FD_PATHS / str(descriptor))
+            opened = os.readlink(f"{_FD_PATHS}{descriptor}")
         except OSError:
             return
         if not self.inside(opened):

@@ -3,7 +3,7 @@
 libyaml's parser when PyYAML has it (much faster), safe tags only either way, and bounded: the node
 tree is measured before anything is built from it, so a few hundred bytes of nested aliases
 ("billion laughs") or a very deep nesting is refused with an error instead of filling memory or
-the stack. Every scalar, mapping keys included, loses its control characters before it is built.
+the stack. Every scalar, mapping keys included, is free of control characters when it is built.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from kratom_tui.library.sanitize import strip_controls
+from kratom_tui.library.sanitize import first_control, strip_controls
 
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -36,6 +36,8 @@ def load_with_nodes(text: str) -> tuple[yaml.Node | None, Any]:
 
     Raises yaml.YAMLError for invalid YAML and YAMLTooLarge for YAML beyond the limits above.
     """
+    if first_control(text) is not None:
+        text = strip_controls(text)
     loader = SafeLoader(text)
     try:
         try:
@@ -45,7 +47,10 @@ def load_with_nodes(text: str) -> tuple[yaml.Node | None, Any]:
             raise yaml.YAMLError("nested too deeply") from None
         if node is None:
             return None, None
-        _measure_and_clean(node)
+        if "&" in text:
+            _measure(node)
+        else:
+            _check_depth(node)
         data = loader.construct_document(node)
     finally:
         loader.dispose()
@@ -56,6 +61,12 @@ def load_data(text: str) -> Any:
     return load_with_nodes(text)[1]
 
 
+def _clean(node: yaml.ScalarNode) -> None:
+    """The text itself has no controls, so only escapes (`\\e`, `\\x1b`) of double-quoted scalars can make one."""
+    if node.style == '"':
+        node.value = strip_controls(node.value)
+
+
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [child for pair in node.value for child in pair]
@@ -64,8 +75,25 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _measure_and_clean(root: yaml.Node) -> None:
-    """Refuse trees beyond MAX_DEPTH or MAX_EXPANDED and cycles; strip controls from scalars.
+def _check_depth(root: yaml.Node) -> None:
+    """Without anchors there are no aliases: each node is built once, so only the depth needs a limit."""
+    if isinstance(root, yaml.ScalarNode):
+        _clean(root)
+        return
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise YAMLTooLarge(f"nested more than {MAX_DEPTH} levels deep", node)
+        for child in _children(node):
+            if isinstance(child, yaml.ScalarNode):
+                _clean(child)
+            else:
+                stack.append((child, depth + 1))
+
+
+def _measure(root: yaml.Node) -> None:
+    """Refuse trees beyond MAX_DEPTH or MAX_EXPANDED and cycles; clean scalars.
 
     Iterative (no recursion on the input's depth) and linear in the number of distinct nodes: each
     node's expanded size and height are computed once, an alias reuses them.
@@ -92,7 +120,7 @@ def _measure_and_clean(root: yaml.Node) -> None:
         if key in on_path:
             raise YAMLTooLarge("an alias refers to the list or mapping that contains it", node)
         if isinstance(node, yaml.ScalarNode):
-            node.value = strip_controls(node.value)
+            _clean(node)
             size[key], height[key] = 1 + len(node.value), 0
             continue
         on_path.add(key)
