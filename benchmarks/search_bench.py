@@ -63,7 +63,7 @@ def naive_texts(library) -> list[str]:
     """What the naive scan searches: every article's fields, read from disk and lowercased."""
     texts = []
     for article in library.articles:
-        body = article.peek_body()
+        body = library.read_body(article).text
         risks = " ".join(f"{risk.name} {risk.detail}" for risk in article.risks)
         parts = (article.title, article.summary, body, risks, " ".join(article.disclaimers))
         texts.append("\n".join(parts).lower())

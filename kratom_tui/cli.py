@@ -101,7 +101,7 @@ def _list(library: Library, as_json: bool) -> int:
             "id": article.id,
             "title": article.title,
             "conditions": list(article.conditions),
-            "reading_minutes": article.reading_minutes(),
+            "reading_minutes": library.read_body(article).reading_minutes,
         }
         for article in library.articles
     ]
@@ -122,7 +122,7 @@ def _show(library: Library, article_id: str, no_color: bool) -> int:
         raise UsageError(f"no article with id '{article_id}'{hint}")
     from kratom_tui.cli_output import print_article
 
-    print_article(article, library.notes.for_article(article), no_color=no_color)
+    print_article(article, library.read_body(article), library.notes.for_article(article), no_color=no_color)
     return EXIT_OK
 
 
@@ -149,7 +149,7 @@ def _risks(library: Library, as_json: bool) -> int:
 
 
 def _check(library: Library) -> int:
-    problems = library.problems + [problem for article in library.articles for problem in article.body_problems()]
+    problems = library.problems + [problem for article in library.articles for problem in library.read_body(article).problems]
     for problem in problems:
         print(problem.format())
     count = len(problems)

@@ -12,7 +12,7 @@ from rich.text import Text
 from kratom_tui.document.article_parts import header, risks_and_disclaimers
 from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
-from kratom_tui.library.model import Article
+from kratom_tui.library.model import Article, Body
 from kratom_tui.library.safety_notes import SafetyNote
 
 
@@ -54,14 +54,14 @@ def print_risk_overview(rows: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
-def print_article(article: Article, notes: list[SafetyNote], no_color: bool = False) -> None:
+def print_article(article: Article, body: Body, notes: list[SafetyNote], no_color: bool = False) -> None:
     console = _console(no_color)
     plain = no_color or not console.is_terminal
-    console.print(header(article, TERMINAL))
-    for problem in article.body_problems():
+    console.print(header(article, TERMINAL, body.reading_minutes))
+    for problem in body.problems:
         console.print(Text(f"Note: {problem.message}", TERMINAL.notice))
     renderer = BlockRenderer(TERMINAL, Links(), heading_marks=plain)
-    for block in renderer.render(article.body()):
+    for block in renderer.render(body.text):
         console.print()
         console.print(block.renderable)
     console.print()

@@ -13,18 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from platformdirs import user_config_path
 
 from kratom_tui.library.safe_open import open_regular
 from kratom_tui.library.sanitize import display_path, one_line
 from kratom_tui.library.yaml_loader import load_data
+from kratom_tui.locations import settings_file
 
-SETTINGS_FILE = "settings.yaml"
 MAX_SETTINGS_BYTES = 64 * 1024
-
-
-def settings_path() -> Path:
-    return user_config_path("kratom-tui", appauthor=False) / SETTINGS_FILE
 
 
 @dataclass(frozen=True)
@@ -36,7 +31,7 @@ class Settings:
 
 def load_settings(path: Path | None = None) -> Settings:
     """Defaults for anything missing; a broken file is reported, never fatal."""
-    path = path or settings_path()
+    path = path or settings_file()
     try:
         with open_regular(path) as stream:
             raw = stream.read(MAX_SETTINGS_BYTES + 1)

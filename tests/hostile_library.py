@@ -77,7 +77,8 @@ GOOD = {
     "yaml-bomb.md": "---\ntitle: Alias bomb\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ntags: *d\n---\nBody.\n",
     "key-escapes.md": f'---\ntitle: Key escapes\nconditions: [Hostile]\n"{_yaml_title("PWNED-KEY")}": 1\nrisks:\n'
-    f'  - name: Nausea\n    severity: "{_yaml_title("PWNED-SEV")}"\n    "{_yaml_title("PWNED-RISKKEY")}": x\n---\nBody.\n',
+    f'  - name: Nausea\n    severity: "{_yaml_title("PWNED-SEV")}"\n'
+    f'    "{_yaml_title("PWNED-RISKKEY")}": x\n---\nBody.\n',
     "cr-only.md": "---\rtitle: Old Mac line endings\rconditions: [Hostile]\rrisks:\r  - name: Seizures\r"
     "    severity: high\r---\rFirst body line\r\r## Heading\r",
     "x.md": "---\ntitle: Top-level x\nrisks: [{name: Seizures, severity: high}]\n---\nBody of the top-level x.\n",
@@ -93,7 +94,9 @@ BROKEN = {
     "billion-laughs.md": (alias_bomb(9), 8, "too large once its aliases"),
     "alias-cycle.md": ("---\ntitle: Cycle\ntags: &a [x, *a]\n---\nBody.\n", 3, "refers to the list or mapping"),
     "deep-flow.md": ("---\ntags: " + "[" * 5000 + "]" * 5000 + "\n---\nBody.\n", 2, "nesting depth"),
-    "deep-block.md": ("---\ntags:\n" + "".join("  " * level + "- x:\n" for level in range(1, 200)) + "---\nBody.\n", 18, "levels deep"),
+    "deep-block.md": (
+        "---\ntags:\n" + "".join("  " * level + "- x:\n" for level in range(1, 200)) + "---\nBody.\n", 18, "levels deep"
+    ),
 }
 
 

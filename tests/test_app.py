@@ -15,7 +15,7 @@ from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.widgets.article_view import ArticleView
 from kratom_tui.ui.widgets.library_tree import LibraryTree
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
-from tests.conftest import write_library
+from tests.helpers import capture_notifications, write_library
 
 LONG = "---\ntitle: Long one\nconditions: [Zeta]\n---\n" + "".join(
     f"## Part {n}\n\nParagraph number {n} of the long article.\n\n" for n in range(1, 80)
@@ -43,12 +43,12 @@ async def test_first_launch_opens_first_article_with_focus_on_sidebar(library_ro
         assert app.current.id == "good"
         assert isinstance(app.focused, LibraryTree)
         assert app.sub_title == "Good article"
-        shown = screen_lines(app.view)
+        shown = screen_lines(app.pane.view)
         assert shown[0].strip() == "Good article"
         assert any("Chronic pain, Sleep · 1 min read · published 2024-01-02" in line for line in shown)
         assert not any("title:" in line for line in shown)
-        assert "Risks and disclaimers (2 risks, 1 disclaimer)" in app.risks.border_title
-        assert not app.risks.collapsed
+        assert "Risks and disclaimers (2 risks, 1 disclaimer)" in app.pane.risks.border_title
+        assert not app.pane.risks.collapsed
 
 
 async def test_sidebar_lists_conditions_with_counts_and_marks_open_article(library_root: Path) -> None:
@@ -129,7 +129,7 @@ async def test_scroll_keys_in_the_reading_pane(library_root: Path) -> None:
         await pilot.pause()
         app.open_article("long")
         await pilot.pause()
-        view = app.view
+        view = app.pane.view
         assert app.focused is view and view.scroll_y == 0
         await pilot.press("j", "j")
         assert view.scroll_y == 2
@@ -177,7 +177,7 @@ async def test_risks_panel_lists_severity_in_words_and_disclaimers(library_root:
     app = make_app(library_root)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        text = "\n".join(screen_lines(app.risks))
+        text = "\n".join(screen_lines(app.pane.risks))
         assert "HIGH Liver damage" in text and "LOW  Nausea" in text
         assert "Reported rarely." in text and "• Not medical advice." in text
 
@@ -189,11 +189,11 @@ async def test_risks_panel_never_takes_more_than_about_40_percent(tmp_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         reader = app.query_one("#reader")
-        assert app.risks.size.height + 2 <= int(reader.size.height * 0.4) + 2
-        assert app.view.size.height >= reader.size.height * 0.55
-        app.risks.focus()
+        assert app.pane.risks.size.height + 2 <= int(reader.size.height * 0.4) + 2
+        assert app.pane.view.size.height >= reader.size.height * 0.55
+        app.pane.risks.focus()
         await pilot.press("G")
-        assert app.risks.scroll_y > 0
+        assert app.pane.risks.scroll_y > 0
 
 
 async def test_contents_jumps_to_heading(library_root: Path) -> None:
@@ -206,7 +206,7 @@ async def test_contents_jumps_to_heading(library_root: Path) -> None:
         await pilot.press("down", "down", "down", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, ContentsScreen)
-        assert screen_lines(app.view)[0].strip() == "Part 4"
+        assert screen_lines(app.pane.view)[0].strip() == "Part 4"
 
 
 async def test_help_screen_lists_every_key(library_root: Path) -> None:
@@ -244,33 +244,34 @@ async def test_command_palette_opens_article_and_goes_to_condition(library_root:
 
 async def test_links_open_articles_scroll_confirm_and_refuse(library_root: Path) -> None:
     app = make_app(library_root)
+    toasts = capture_notifications(app)
     async with app.run_test(size=(100, 16)) as pilot:
         await pilot.pause()
         app.open_article("other")
         await pilot.pause()
-        targets = app.view.links
+        targets = app.pane.view.links
         assert targets == ["good.md#second-heading", "../outside.md", "https://example.org/x"]
         with patch("webbrowser.open") as browser:
-            app.view.action_open_link(1)
+            app.pane.view.action_open_link(1)
             await pilot.pause()
             assert app.current.id == "other"
-            assert any("outside the library" in str(n.message) for n in app._notifications)
-            app.view.action_open_link(2)
+            assert any("outside the library" in toast for toast in toasts)
+            app.pane.view.action_open_link(2)
             await pilot.pause()
             await pilot.press("n")
             await pilot.pause()
             browser.assert_not_called()
-            app.view.action_open_link(2)
+            app.pane.view.action_open_link(2)
             await pilot.pause()
             await pilot.press("y")
             await pilot.pause()
             browser.assert_called_once()
             assert browser.call_args.args[0] == "https://example.org/x"
-        app.view.action_open_link(0)
+        app.pane.view.action_open_link(0)
         await pilot.pause()
         assert app.current.id == "good"
-        assert app.view.scroll_y > 0
-        assert "Second heading" in [line.strip() for line in screen_lines(app.view)]
+        assert app.pane.view.scroll_y > 0
+        assert "Second heading" in [line.strip() for line in screen_lines(app.pane.view)]
 
 
 async def test_clicking_a_link_follows_it(library_root: Path) -> None:
@@ -279,8 +280,8 @@ async def test_clicking_a_link_follows_it(library_root: Path) -> None:
         await pilot.pause()
         app.open_article("other")
         await pilot.pause()
-        row = next(y for y, line in enumerate(screen_lines(app.view)) if "good one" in line)
-        column = screen_lines(app.view)[row].index("good one") + 2
+        row = next(y for y, line in enumerate(screen_lines(app.pane.view)) if "good one" in line)
+        column = screen_lines(app.pane.view)[row].index("good one") + 2
         await pilot.click("#article", offset=(column, row))
         await pilot.pause()
         assert app.current.id == "good"
@@ -304,15 +305,15 @@ async def test_state_is_restored_at_next_launch(library_root: Path) -> None:
         app.open_article("long")
         await pilot.pause()
         await pilot.press("j", "j", "j", "r")
-        assert app.view.scroll_y == 3
+        assert app.pane.view.scroll_y == 3
         app.theme = "textual-light"
         await pilot.press("q")
     again = make_app(library_root)
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert again.current.id == "long"
-        assert again.view.scroll_y == 3
-        assert again.risks.collapsed
+        assert again.pane.view.scroll_y == 3
+        assert again.pane.risks.collapsed
         assert again.theme == "textual-light"
 
 
@@ -323,7 +324,7 @@ async def test_narrow_layout_hides_sidebar_and_b_shows_it_as_overlay(library_roo
         tree = app.query_one(LibraryTree)
         assert not tree.display or tree.size.width == 0
         assert isinstance(app.focused, ArticleView)
-        assert app.view.size.width >= 58
+        assert app.pane.view.size.width >= 58
         await pilot.press("b")
         await pilot.pause()
         assert tree.display and tree.size.width > 10 and app.focused is tree
@@ -345,8 +346,8 @@ async def test_markup_in_titles_is_shown_literally_and_runs_nothing(tmp_path: Pa
         tree = app.query_one(LibraryTree)
         assert str(tree.root.children[0].label) == "[red]Cond[/red] (1)"
         assert str(tree.root.children[0].children[0].label) == f"▶ {title}"
-        assert screen_lines(app.view)[0].strip() == title
-        assert any("[@click=app.quit]body[/]" in line for line in screen_lines(app.view))
+        assert screen_lines(app.pane.view)[0].strip() == title
+        assert any("[@click=app.quit]body[/]" in line for line in screen_lines(app.pane.view))
         await pilot.click("#article", offset=(3, 0))
         await pilot.click(LibraryTree, offset=(10, 1))
         await pilot.pause()
@@ -357,9 +358,57 @@ async def test_empty_library_starts_and_says_so(tmp_path: Path) -> None:
     root = tmp_path / "empty"
     root.mkdir()
     app = make_app(root)
+    toasts = capture_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.current is None
-        assert any("no articles" in str(n.message) for n in app._notifications)
+        assert any("no articles" in toast for toast in toasts)
         await pilot.press("right_square_bracket", "t", "r")
         assert app.is_running
+
+
+async def test_the_overlay_keeps_the_focus_and_escape_closes_it(library_root: Path) -> None:
+    app = make_app(library_root)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        tree = app.query_one(LibraryTree)
+        assert app.focused is tree
+        for _ in range(3):
+            await pilot.press("tab")
+            assert not isinstance(app.focused, ArticleView), "Tab never reaches the pane behind the overlay"
+        app.set_focus(tree)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not tree.display or tree.size.width == 0
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("j")
+        assert app.pane.view.scroll_y == 1
+
+
+async def test_a_folded_panel_leaves_the_tab_order(library_root: Path) -> None:
+    app = make_app(library_root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        seen = set()
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.add(type(app.focused))
+        assert RisksPanel not in seen
+        await pilot.press("r")
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.add(type(app.focused))
+        assert RisksPanel in seen
+
+
+async def test_ctrl_c_quits_when_nothing_is_selected(library_root: Path) -> None:
+    app = make_app(library_root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0

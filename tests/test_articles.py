@@ -10,7 +10,7 @@ import pytest
 from kratom_tui.library import load_library
 from kratom_tui.library.location import shipped_articles
 from kratom_tui.library.model import SEVERITIES
-from tests.conftest import SHARED, SHIPPED
+from tests.helpers import SHARED, SHIPPED, body_of
 
 REQUIRED_CONDITIONS = {"Restless legs syndrome", "Chronic pain", "Fibromyalgia", "Neuropathic pain", "Sleep", "ADHD"}
 
@@ -22,7 +22,7 @@ def test_shipped_library_is_the_repository_folder() -> None:
 def test_five_articles_load_without_problems() -> None:
     library = load_library(SHIPPED)
     assert len(library.articles) == 5
-    problems = library.problems + [p for a in library.articles for p in a.body_problems()]
+    problems = library.problems + [p for a in library.articles for p in body_of(a).problems]
     assert problems == []
 
 
@@ -39,14 +39,14 @@ def test_each_article_is_complete(article_id: str) -> None:
     assert article.risks and all(risk.severity in SEVERITIES and risk.detail for risk in article.risks)
     assert article.disclaimers
     assert article.claims
-    body = article.body()
+    body = body_of(article).text
     assert "## " in body and not body.lstrip().startswith("# ")
     for debris in ("close close", "Related Posts", "Meta Description", "Facebook", "min read", "SUBSCRIBE"):
         assert debris.lower() not in body.lower()
 
 
 def test_fibromyalgia_strain_table_and_faq() -> None:
-    body = load_library(SHIPPED).get("fibromyalgia").body()
+    body = body_of(load_library(SHIPPED).get("fibromyalgia")).text
     table_rows = [line for line in body.splitlines() if line.startswith("|")]
     assert len(table_rows) >= 5
     faq = body[body.lower().index("frequently asked") :]

@@ -9,12 +9,12 @@ import pytest
 
 import kratom_tui.library.loader as loader
 import kratom_tui.ui.app as app_module
-from kratom_tui.library import load_library, start_library
+from kratom_tui.library import LibraryIncomplete, load_library, start_library
 from kratom_tui.library.catalogue import Catalogue, catalogue_path, read_catalogue
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.widgets.library_tree import LibraryTree
-from tests.conftest import GOOD, OTHER, wait_for_background, write_library
+from tests.helpers import GOOD, OTHER, body_of, capture_notifications, wait_for_background, write_library
 
 
 def touch_later(path: Path) -> None:
@@ -60,7 +60,7 @@ def test_a_cached_load_saves_the_catalogue_and_a_start_reads_only_it(
     assert [problem.format() for problem in started.problems] == [problem.format() for problem in full.problems]
     article = started.get("good")
     assert read == [root / "good.md"]
-    assert (article.title, article.risks, article.body()) == (full.get("good").title, full.get("good").risks, full.get("good").body())
+    assert (article.title, article.risks, body_of(article).text) == (full.get("good").title, full.get("good").risks, body_of(full.get("good")).text)
     assert started.get("good") is article
     assert read == [root / "good.md"]
 
@@ -113,11 +113,13 @@ def test_a_start_from_a_stale_catalogue_reads_files_as_they_are_now(root: Path) 
     assert started.get("nothing-like-it") is None
 
 
-def test_every_article_of_a_started_library_loads_when_asked_for(root: Path) -> None:
+def test_a_started_library_never_loads_everything_behind_an_attribute(root: Path) -> None:
     load_library(root, cache=True)
     started = start_library(root)
-    assert sorted(article.id for article in started.articles) == ["good", "other", "plain"]
-    assert started.complete
+    assert not started.complete
+    with pytest.raises(LibraryIncomplete):
+        started.articles
+    assert not started.complete, "asking did not load the library quietly"
 
 
 def test_ids_are_found_from_any_spelling_of_a_path(root: Path) -> None:
@@ -160,7 +162,7 @@ def test_the_catalogue_lists_each_article_once_in_sidebar_order(root: Path) -> N
 @pytest.fixture
 def slow_background(monkeypatch: pytest.MonkeyPatch) -> None:
     """The worker waits long enough for a test to look at the app as it started."""
-    monkeypatch.setattr(app_module, "BACKGROUND_DELAY", 0.5)
+    monkeypatch.setattr(app_module, "BACKGROUND_DELAY", 3)
 
 
 @pytest.mark.usefixtures("slow_background")
@@ -217,12 +219,13 @@ async def test_a_fresh_load_keeps_the_sidebar_cursor_and_open_article(root: Path
 async def test_an_article_deleted_since_the_last_run_is_not_reopened(root: Path, tmp_path: Path) -> None:
     load_library(root, cache=True)
     state = StateStore(tmp_path / "state.json")
-    state.set("article", "other")
+    state.set_article("other")
     state.save()
     (root / "other.md").unlink()
     app = ReaderApp(start_library(root), StateStore(tmp_path / "state.json"))
+    toasts = capture_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert not app.library.complete
         assert app.current.id == "good"
-        assert not any("No article" in str(toast.message) for toast in app._notifications)
+        assert not any("No article" in toast for toast in toasts)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kratom_tui.cli import main
-from tests.conftest import write_library
+from tests.helpers import write_library
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

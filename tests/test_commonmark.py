@@ -17,8 +17,8 @@ from kratom_tui.document.palette import TERMINAL
 from kratom_tui.library import load_library
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
-from kratom_tui.ui.widgets.article_view import ArticleView
-from tests.conftest import SHARED, write_library
+from kratom_tui.ui.article_layouts import new_layout
+from tests.helpers import SHARED, write_library
 
 SPEC = SHARED / "data" / "commonmark-spec.txt"
 FENCE = "`" * 32
@@ -56,9 +56,9 @@ async def test_every_example_in_the_reading_pane(tmp_path: Path) -> None:
     app = ReaderApp(load_library(write_library(tmp_path / "lib", {"a.md": "# A\n"})), StateStore())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        view = app.view
+        view = app.pane.view
         for number, markdown in enumerate(examples, 1):
-            layout = ArticleView.new_layout([], markdown, app.palette, view.text_width())
+            layout = new_layout([], markdown, app.layouts.palette(app.theme), view.text_width())
             view.show(layout)
             view.action_scroll_end()
             for y in range(view.size.height):
@@ -79,5 +79,5 @@ def test_every_example_through_show(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     for article in library.articles:
         buffer.seek(0)
         buffer.truncate()
-        cli_output.print_article(article, [], no_color=True)
+        cli_output.print_article(article, library.read_body(article), [], no_color=True)
         assert "Risks and disclaimers" in buffer.getvalue(), article.id

@@ -11,7 +11,7 @@ from kratom_tui.library import load_library
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.widgets.find_bar import FindBar
-from tests.conftest import write_library
+from tests.helpers import write_library
 
 ARTICLE = """---
 title: Findable article
@@ -63,11 +63,11 @@ async def test_typing_highlights_and_counts(app: ReaderApp) -> None:
         await pilot.press(*"needle")
         await pilot.pause()
         assert counter(app) == "1/4"
-        assert app.view.search is not None and len(app.view.search.spans) == 3
-        assert len(app.risks.search.spans) == 1
-        line, start, end = app.view.current_match
-        assert app.view.layout_.plain[line][start:end].lower() == "needle"
-        styles = [segment.style for segment in app.view.render_line(line - int(app.view.scroll_y))._segments
+        assert len(app.pane.view.matches) == 3
+        assert len(app.pane.risks.matches) == 1
+        line, start, end = app.pane.view.current_match
+        assert app.pane.view.layout_.plain[line][start:end].lower() == "needle"
+        styles = [segment.style for segment in app.pane.view.render_line(line - int(app.pane.view.scroll_y))
                   if segment.text.lower() == "needle"]
         assert styles and styles[0].bgcolor is not None
         await pilot.press("escape", "slash", *"NEEDLE")
@@ -81,18 +81,18 @@ async def test_next_previous_wrap_and_the_risks_panel(app: ReaderApp) -> None:
         app.open_article("find")
         await pilot.pause()
         await pilot.press("r")
-        assert app.risks.collapsed
+        assert app.pane.risks.collapsed
         await pilot.press("slash", *"needle")
         await pilot.pause()
         await pilot.press("enter")
         assert counter(app) == "2/4"
         await pilot.press("enter")
         assert counter(app) == "3/4"
-        assert app.view.scroll_y > 0, "the pane scrolls to the match"
+        assert app.pane.view.scroll_y > 0, "the pane scrolls to the match"
         await pilot.press("enter")
         assert counter(app) == "4/4"
-        assert not app.risks.collapsed, "a match in the panel opens it"
-        assert app.risks.current_match is not None and app.view.current_match is None
+        assert not app.pane.risks.collapsed, "a match in the panel opens it"
+        assert app.pane.risks.current_match is not None and app.pane.view.current_match is None
         await pilot.press("enter")
         assert counter(app) == "1/4", "next wraps"
         await pilot.press("shift+enter")
@@ -108,14 +108,14 @@ async def test_escape_closes_and_n_keeps_working(app: ReaderApp) -> None:
         await pilot.press("slash", *"needle", "escape")
         await pilot.pause()
         assert not app.query_one(FindBar).display
-        assert app.focused is app.view
+        assert app.focused is app.pane.view
         await pilot.press("n")
         assert counter(app) == "2/4"
         await pilot.press("N", "N")
         assert counter(app) == "4/4"
-        assert app.view.search is not None, "highlights stay after escape"
+        assert app.pane.view.finding, "highlights stay after escape"
         await pilot.press("right_square_bracket")
-        assert app.view.search is None, "another article ends the search"
+        assert not app.pane.view.finding, "another article ends the search"
         await pilot.press("n")
         assert app.current.id == "other"
 
@@ -126,11 +126,11 @@ async def test_no_match_changes_nothing(app: ReaderApp) -> None:
         app.open_article("find")
         await pilot.pause()
         await pilot.press("j", "j")
-        before = (app.view.scroll_y, app.risks.scroll_y, app.risks.collapsed)
+        before = (app.pane.view.scroll_y, app.pane.risks.scroll_y, app.pane.risks.collapsed)
         await pilot.press("slash", *"zzzq", "enter", "enter")
         await pilot.pause()
         assert counter(app) == "No match"
-        assert (app.view.scroll_y, app.risks.scroll_y, app.risks.collapsed) == before
+        assert (app.pane.view.scroll_y, app.pane.risks.scroll_y, app.pane.risks.collapsed) == before
 
 
 async def test_matches_count_in_the_header(app: ReaderApp) -> None:
@@ -140,4 +140,4 @@ async def test_matches_count_in_the_header(app: ReaderApp) -> None:
         await pilot.press("slash", *"Findable")
         await pilot.pause()
         assert counter(app) == "1/1"
-        assert app.view.current_match[0] == 0
+        assert app.pane.view.current_match[0] == 0

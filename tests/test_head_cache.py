@@ -9,8 +9,8 @@ import pytest
 
 import kratom_tui.library.loader as loader
 from kratom_tui.library import load_library
-from kratom_tui.library.head_cache import cache_path
-from tests.conftest import GOOD, write_library
+from kratom_tui.locations import heads_cache_file
+from tests.helpers import GOOD, body_of, write_library
 
 
 def test_cached_load_equals_full_load_and_skips_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -25,7 +25,7 @@ def test_cached_load_equals_full_load_and_skips_parsing(tmp_path: Path, monkeypa
         (a.id, a.title, a.conditions, a.risks, a.claims, a.body_offset) for a in fresh.articles
     ]
     assert [(p.path, p.line, p.message) for p in cached.problems] == [(p.path, p.line, p.message) for p in fresh.problems]
-    assert cached.get("good").body().startswith("Intro paragraph")
+    assert body_of(cached.get("good")).text.startswith("Intro paragraph")
 
 
 def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
@@ -41,7 +41,7 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
 
 def test_a_corrupt_cache_is_thrown_away(tmp_path: Path) -> None:
     root = write_library(tmp_path / "lib", {"a.md": "# A\n"})
-    cache = cache_path(root)
+    cache = heads_cache_file(root)
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(b"this is not a database" * 100)
     assert load_library(root, cache=True).get("a").title == "A"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import body_of
 from kratom_tui.cli import main
 from kratom_tui.library import load_library
 from kratom_tui.library.reading import MAX_BODY_BYTES
@@ -51,10 +52,10 @@ def test_markup_and_escapes_are_plain_text_after_loading(hostile: Path) -> None:
     library = load_library(hostile)
     escapes = library.get("escapes")
     assert "\x1b" not in escapes.title and "\x07" not in escapes.title
-    body = escapes.body()
+    body = body_of(escapes).text
     assert not any(ord(char) < 32 and char not in "\n\t" or 0x7F <= ord(char) <= 0x9F for char in body)
     assert library.get("markup-title").title == MARKUP
-    assert library.get("crlf").body() == "Line one\n\n## Heading\n"
+    assert body_of(library.get("crlf")).text == "Line one\n\n## Heading\n"
 
 
 def test_check_reports_each_with_path_and_line(hostile: Path, capsys) -> None:
@@ -88,10 +89,10 @@ def test_very_large_file_is_cut_with_a_notice(tmp_path: Path) -> None:
     (root / "big.md").write_text("# Big\n\n" + line * (MAX_BODY_BYTES // len(line) + 5000))
     article = load_library(root).get("big")
     started = time.perf_counter()
-    body = article.body()
+    body = body_of(article).text
     assert len(body.encode()) <= MAX_BODY_BYTES
     assert body.endswith("\n")
-    assert any("only the first part is shown" in problem.message for problem in article.body_problems())
+    assert any("only the first part is shown" in problem.message for problem in body_of(article).problems)
     assert time.perf_counter() - started < 10
 
 
@@ -103,17 +104,17 @@ async def test_app_opens_every_good_article_and_finds_text(hostile: Path) -> Non
             app.open_article(article_id)
             await pilot.pause()
             assert app.current.id == article_id
-            app.finder.search("e")
-            app.finder.step(True)
-            app.view.action_scroll_end()
+            app.pane.finder.search("e")
+            app.pane.finder.step(True)
+            app.pane.view.action_scroll_end()
             await pilot.pause()
         app.open_article("markup-title")
         await pilot.pause()
-        app.view.layout_.finish()
-        assert MARKUP in " ".join(" ".join(app.view.layout_.plain).split())
+        app.pane.view.layout_.finish()
+        assert MARKUP in " ".join(" ".join(app.pane.view.layout_.plain).split())
         app.open_article("links")
-        for index in range(len(app.view.links)):
-            app.view.action_open_link(index)
+        for index in range(len(app.pane.view.links)):
+            app.pane.view.action_open_link(index)
             await pilot.pause()
         assert app.current.id == "links"
         await pilot.press("escape")

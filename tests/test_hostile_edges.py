@@ -23,13 +23,14 @@ from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
 from kratom_tui.library import load_library, start_library
 from kratom_tui.library.catalogue import catalogue_path, read_catalogue
-from kratom_tui.library.head_cache import HeadCache, cache_path
+from kratom_tui.library.head_cache import HeadCache
 from kratom_tui.library.model import Problem
 from kratom_tui.library.safe_open import LibraryFiles, Refused, open_regular
 from kratom_tui.library.safety_notes import load_safety_notes
 from kratom_tui.library.sanitize import display_path, strip_controls
 from kratom_tui.library.yaml_loader import YAMLTooLarge, load_data, load_with_nodes
 from kratom_tui.links import OpenArticle, Refuse, resolve_link
+from kratom_tui.locations import heads_cache_file
 from kratom_tui.search import SearchIndex, parse_query
 from kratom_tui.search.query import MAX_TERMS
 from kratom_tui.settings import load_settings
@@ -37,7 +38,7 @@ from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.problems import ProblemsScreen
 from kratom_tui.ui.widgets.library_tree import LibraryTree
-from tests.conftest import write_library
+from tests.helpers import write_library
 from tests.hostile_library import NAME_IDS, NAMES, TITLE_PAYLOADS, alias_bomb, build_hostile_library
 
 SECRET = "TOP-SECRET-OUTSIDE"
@@ -93,10 +94,9 @@ def test_the_gate_opens_regular_files_inside_only(small: Path) -> None:
 def test_an_article_swapped_for_a_link_out_while_running_is_not_read(small: Path) -> None:
     library = load_library(small)
     swap_for_link_out(small, "a.md")
-    article = library.get("a")
-    assert article.body() == ""
-    assert SECRET not in article.peek_body()
-    assert any("outside the library" in problem.message for problem in article.body_problems())
+    body = library.read_body(library.get("a"))
+    assert body.text == "" and SECRET not in body.text
+    assert any("outside the library" in problem.message for problem in body.problems)
 
 
 def test_an_article_swapped_for_a_link_out_between_runs_is_not_read(small: Path, capsys) -> None:
@@ -115,9 +115,9 @@ def test_a_fifo_in_place_of_an_article_is_refused_not_waited_on(small: Path) -> 
     library = load_library(small, cache=True)
     (small / "a.md").unlink()
     os.mkfifo(small / "a.md")
-    article = library.get("a")
-    assert article.body() == ""
-    assert any("named pipe" in problem.message for problem in article.body_problems())
+    body = library.read_body(library.get("a"))
+    assert body.text == ""
+    assert any("named pipe" in problem.message for problem in body.problems)
     assert start_library(small).get("a") is None
 
 
@@ -135,7 +135,9 @@ async def test_the_app_does_not_hang_on_a_fifo_that_was_the_last_read_article(sm
     assert not app.is_running
 
 
-async def test_the_app_does_not_show_an_article_swapped_for_a_link_out_while_running(small: Path, tmp_path: Path) -> None:
+async def test_the_app_does_not_show_an_article_swapped_for_a_link_out_while_running(
+    small: Path, tmp_path: Path
+) -> None:
     state = tmp_path / "state.json"
     state.write_text(json.dumps({"article": "b"}))
     library = load_library(small)
@@ -146,10 +148,10 @@ async def test_the_app_does_not_show_an_article_swapped_for_a_link_out_while_run
         assert app.current.id == "b"
         app.open_article("a")
         await pilot.pause()
-        app.view.layout_.finish()
+        app.pane.view.layout_.finish()
         assert app.current.id == "a"
-        assert SECRET not in "\n".join(app.view.layout_.plain)
-        assert "outside the library" in "\n".join(app.view.layout_.plain)
+        assert SECRET not in "\n".join(app.pane.view.layout_.plain)
+        assert "outside the library" in "\n".join(app.pane.view.layout_.plain)
 
 
 def test_a_catalogue_naming_files_outside_is_ignored(small: Path) -> None:
@@ -162,7 +164,7 @@ def test_a_catalogue_naming_files_outside_is_ignored(small: Path) -> None:
         assert read_catalogue(small) is None, bad
         library = start_library(small)
         assert library.complete
-        assert library.get("a").body() == "Body of A.\n"
+        assert library.read_body(library.get("a")).text == "Body of A.\n"
     saved["paths"]["a"] = "a.md"
     saved["groups"]["One"] = [["a", "Title \x1b]0;PWNED\x07"]]
     path.write_text(json.dumps(saved))
@@ -171,7 +173,7 @@ def test_a_catalogue_naming_files_outside_is_ignored(small: Path) -> None:
 
 def test_head_cache_rows_of_wrong_types_or_with_controls_are_read_again(small: Path) -> None:
     load_library(small, cache=True)
-    connection = sqlite3.connect(cache_path(small))
+    connection = sqlite3.connect(heads_cache_file(small))
     rows = connection.execute("SELECT path, data FROM heads").fetchall()
     assert rows
     for path, data in rows:
@@ -186,7 +188,7 @@ def test_head_cache_rows_of_wrong_types_or_with_controls_are_read_again(small: P
     assert library.get("a").title == "Article A"
     assert library.get("b").title == "B"
     assert library.problems == []
-    heads = HeadCache(cache_path(small))
+    heads = HeadCache(heads_cache_file(small))
     assert heads.rows and all(isinstance(key, bytes) for key in heads.rows)
     heads.close()
 
@@ -218,7 +220,9 @@ def test_links_go_through_the_gate(small: Path) -> None:
 
 def test_names_are_escaped_in_every_command(hostile: Path, capsys) -> None:
     outputs = []
-    for command in (["list"], ["list", "--json"], ["risks"], ["risks", "--json"], ["search", "text"], ["search", "caf*", "--json"]):
+    commands = (["list"], ["list", "--json"], ["risks"], ["risks", "--json"], ["search", "text"])
+    commands += (["search", "caf*", "--json"],)
+    for command in commands:
         assert main(["--articles", str(hostile), *command]) in (0, 1), command
         outputs.append(capsys.readouterr().out)
     for article_id in sorted(NAME_IDS) + ["key-escapes"]:
@@ -339,10 +343,11 @@ def test_a_subfolder_article_and_a_top_level_one_of_the_same_name_stay_apart(hos
 
 
 def test_cr_only_front_matter_reads_like_lf(hostile: Path, capsys) -> None:
-    article = load_library(hostile).get("cr-only")
+    library = load_library(hostile)
+    article = library.get("cr-only")
     assert article.title == "Old Mac line endings"
     assert [(risk.name, risk.severity) for risk in article.risks] == [("Seizures", "high")]
-    assert article.body() == "First body line\n\n## Heading\n"
+    assert library.read_body(article).text == "First body line\n\n## Heading\n"
     assert main(["check", str(hostile)]) == 1
     assert "cr-only.md" not in capsys.readouterr().out
     assert main(["--articles", str(hostile), "show", "cr-only", "--no-color"]) == 0
@@ -355,7 +360,8 @@ def test_a_fence_at_a_chunk_boundary_is_read_whole(tmp_path: Path) -> None:
 
     filler = "x" * (CHUNK - len("---\r\nsummary: \r\n") - 3)
     root = write_library(tmp_path / "lib", {"edge.md": f"---\r\nsummary: {filler}\r\n---\r\nBody.\r\n".encode()})
-    assert load_library(root).get("edge").body() == "Body.\n"
+    library = load_library(root)
+    assert library.read_body(library.get("edge")).text == "Body.\n"
     prefix = "---\ntitle: t\nsummary: "
     filler = "x" * (CHUNK - 4 - len(prefix))  # the first three dashes of `----` end the first chunk
     root = write_library(tmp_path / "lib2", {"dashes.md": f"{prefix}{filler}\n----\nmore: 1\n---\nBody.\n"})
@@ -368,12 +374,14 @@ def test_a_fence_at_a_chunk_boundary_is_read_whole(tmp_path: Path) -> None:
 def test_editing_front_matter_while_running_moves_the_body(small: Path) -> None:
     library = load_library(small)
     a, b = library.get("a"), library.get("b")
-    (small / "a.md").write_text("---\ntitle: Article A\nsummary: now a much longer front matter\nconditions: [One]\n---\nNew A.\n")
+    longer = "---\ntitle: Article A\nsummary: now a much longer front matter\nconditions: [One]\n---\nNew A.\n"
+    (small / "a.md").write_text(longer)
     (small / "b.md").write_text("---\ntitle: B\n---\nBody of B, with front matter now.\n")
-    assert a.peek_body() == "New A.\n"  # as the search index reads it, nothing kept
-    assert b.body() == "Body of B, with front matter now.\n"
+    assert library.read_body(a).text == "New A.\n"
+    assert library.read_body(b).text == "Body of B, with front matter now.\n"
+    assert library.read_body(a).text == "New A.\n"  # read again from where the body starts now
     (small / "a.md").write_text("No front matter any more.\n")
-    assert a.body() == "No front matter any more.\n"
+    assert library.read_body(a).text == "No front matter any more.\n"
 
 
 # Bounded cost ---------------------------------------------------------------------------------
@@ -396,4 +404,4 @@ def test_names_of_the_hostile_library_are_all_reachable(hostile: Path) -> None:
     for name, content in NAMES.items():
         ids = [article.id for article in library.articles if article.path.name == name]
         assert len(ids) == 1 and ids[0] in NAME_IDS
-        assert library.get(ids[0]).body() == strip_controls(content)
+        assert library.read_body(library.get(ids[0])).text == strip_controls(content)

@@ -9,7 +9,7 @@ import pytest
 
 from kratom_tui.library import load_library
 from kratom_tui.library.model import UNCATEGORIZED
-from tests.conftest import GOOD, write_library
+from tests.helpers import GOOD, body_of, write_library
 
 
 def messages(library) -> list[tuple[str, int, str, str]]:
@@ -29,16 +29,17 @@ def test_good_article_fields(small_library: Path) -> None:
 
 
 def test_body_is_read_only_when_asked(small_library: Path) -> None:
-    article = load_library(small_library).get("good")
-    assert article._body is None
-    assert article.body().startswith("Intro paragraph")
-    assert "title:" not in article.body()
+    library = load_library(small_library)
+    article = library.get("good")
+    body = library.read_body(article)
+    assert body.text.startswith("Intro paragraph")
+    assert "title:" not in body.text
 
 
 def test_reading_time_is_computed_from_words(tmp_path: Path) -> None:
     words = " ".join(["word"] * 1000)
     library = load_library(write_library(tmp_path, {"long.md": f"# Long\n\n{words}\n"}))
-    assert library.get("long").reading_minutes() == 5
+    assert library.read_body(library.get("long")).reading_minutes == 5
 
 
 def test_no_front_matter_title_from_heading_then_file_name(tmp_path: Path) -> None:
@@ -102,9 +103,9 @@ def test_unknown_fields_are_kept_and_warned(tmp_path: Path) -> None:
 def test_undecodable_bytes_are_replaced_with_a_warning(tmp_path: Path) -> None:
     library = load_library(write_library(tmp_path, {"latin.md": b"# Caf\xe9\n\nline two\n\xff bad\n"}))
     article = library.get("latin")
-    assert "\ufffd bad" in article.body()
-    (name, line, level, message), = article.body_problems()[0:1] and [
-        (p.path.name, p.line, p.level, p.message) for p in article.body_problems()
+    assert "\ufffd bad" in body_of(article).text
+    (name, line, level, message), = body_of(article).problems[0:1] and [
+        (p.path.name, p.line, p.level, p.message) for p in body_of(article).problems
     ]
     assert (name, line, level) == ("latin.md", 1, "warning")
     assert "UTF-8" in message
@@ -137,8 +138,8 @@ def test_control_characters_are_stripped_everywhere(tmp_path: Path) -> None:
     article = library.get("esc")
     assert "\x1b" not in article.title and article.title == "Clear[2J me"
     assert article.conditions == ("Bell",)
-    assert article.body() == "Text ]0;title and 31m C1.\n"
-    assert any("control characters" in p.message for p in article.body_problems())
+    assert body_of(article).text == "Text ]0;title and 31m C1.\n"
+    assert any("control characters" in p.message for p in body_of(article).problems)
 
 
 def test_front_matter_control_characters_are_stripped_before_yaml(tmp_path: Path) -> None:
@@ -152,8 +153,9 @@ def test_a_subfolder_article_id_includes_its_folder(tmp_path: Path) -> None:
     root = write_library(tmp_path, {"a/x.md": low, "x.md": high, "b/x.md": "# Two\n", "c/deep/y.md": "# Y\n"})
     library = load_library(root)
     assert sorted(a.id for a in library.articles) == ["a/x", "b/x", "c/deep/y", "x"]
-    assert library.get("x").body() == "Body of x.\n" and library.get("x").risks[0].severity == "high"
-    assert library.get("a/x").body() == "Body of a/x.\n" and library.get("a/x").risks[0].severity == "low"
+    top, sub = library.get("x"), library.get("a/x")
+    assert library.read_body(top).text == "Body of x.\n" and top.risks[0].severity == "high"
+    assert library.read_body(sub).text == "Body of a/x.\n" and sub.risks[0].severity == "low"
     assert library.problems == []
 
 
@@ -185,6 +187,6 @@ def test_broken_files_never_raise_and_good_ones_load(tmp_path: Path) -> None:
     library = load_library(root)
     ids = {a.id for a in library.articles}
     assert {"empty", "only-front", "good"} <= ids
-    assert library.get("only-front").body() == ""
-    assert library.get("list-root").body() == "---\n- a\n- b\n---\n", "a '---' block that is no mapping stays text"
+    assert body_of(library.get("only-front")).text == ""
+    assert body_of(library.get("list-root")).text == "---\n- a\n- b\n---\n", "a '---' block that is no mapping stays text"
     assert any("not a mapping" in p.message and p.level == "warning" for p in library.problems)

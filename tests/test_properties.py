@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
+from tests.helpers import body_of
 from kratom_tui.document.article_parts import header, risks_and_disclaimers
 from kratom_tui.document.find import LineSearch, compile_query
 from kratom_tui.document.layout import DocumentLayout
@@ -50,11 +51,11 @@ def test_load_render_and_find_never_raise(front: dict, body: str, raw_front: str
         (root / "a.md").write_bytes(text.encode("utf-8", errors="surrogatepass"))
         library = load_library(root)
         for article in library.articles:
-            source = article.body()
+            source = body_of(article).text
             assert "\x1b" not in source and "\x1b" not in article.title
             layout = DocumentLayout(
                 BlockRenderer(TERMINAL, Links(clickable=True)),
-                [header(article, TERMINAL), risks_and_disclaimers(article, TERMINAL, [])],
+                [header(article, TERMINAL, 1), risks_and_disclaimers(article, TERMINAL, [])],
                 source,
                 24,
             )

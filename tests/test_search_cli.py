@@ -12,7 +12,7 @@ import pytest
 
 from kratom_tui import cli
 from kratom_tui.cli import main
-from tests.conftest import write_library
+from tests.helpers import write_library
 from tests.test_search import FILES, article
 
 

@@ -6,13 +6,13 @@ import time
 
 from textual.widgets import Input, OptionList, ProgressBar
 
-import kratom_tui.ui.app as app_module
+import kratom_tui.ui.widgets.sidebar as sidebar_module
 from kratom_tui.library import load_library
 from kratom_tui.search import index as index_module
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.search import DEBOUNCE_SECONDS, SearchScreen
-from tests.conftest import SHIPPED, wait_for_background
+from tests.helpers import SHIPPED, wait_for_background
 
 
 async def wait_for_results(pilot, app: ReaderApp) -> OptionList:
@@ -42,10 +42,10 @@ async def test_typing_lists_results_and_enter_opens_with_find_primed() -> None:
         await pilot.pause(0.3)
         assert not isinstance(app.screen, SearchScreen)
         assert app.current.id == "restless-legs"
-        assert app.find_bar.display and app.find_bar.input.value.lower().startswith("leg")
-        line, _start, _end = app.view.current_match
-        top = int(app.view.scroll_y)
-        assert top <= line < top + app.view.size.height, "the first match is in view"
+        assert app.pane.find_bar.display and app.pane.find_bar.input.value.lower().startswith("leg")
+        line, _start, _end = app.pane.view.current_match
+        top = int(app.pane.view.scroll_y)
+        assert top <= line < top + app.pane.view.size.height, "the first match is in view"
 
 
 async def test_condition_filter_and_hostile_queries() -> None:
@@ -74,16 +74,20 @@ async def test_down_moves_into_results_and_no_match_says_so() -> None:
         app.screen.query_one(Input).value = "withdrawal"
         results = await wait_for_results(pilot, app)
         assert results.option_count >= 2
+        searches: list[str] = []
+        real_search = app.pane.finder.search
+        app.pane.finder.search = lambda query: searches.append(query) or real_search(query)
         await pilot.press("down", "down", "enter")
         await pilot.pause(0.3)
         assert not isinstance(app.screen, SearchScreen)
-        assert app.finder.active
+        assert app.pane.finder.active
+        assert len(searches) == 1, "opening a hit finds its text once"
 
 
 async def test_a_large_index_build_shows_its_progress_under_the_sidebar(monkeypatch) -> None:
-    monkeypatch.setattr(app_module, "PROGRESS_FROM", 3)
+    monkeypatch.setattr(sidebar_module, "PROGRESS_FROM", 3)
     rows = index_module._rows
-    monkeypatch.setattr(index_module, "_rows", lambda article: time.sleep(0.15) or rows(article))
+    monkeypatch.setattr(index_module, "_rows", lambda article, body: time.sleep(0.15) or rows(article, body))
     app = ReaderApp(load_library(SHIPPED), StateStore())
     async with app.run_test(size=(120, 40)) as pilot:
         bar = app.query_one("#index-progress", ProgressBar)

@@ -18,7 +18,7 @@ from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
-from tests.conftest import SHIPPED, write_library
+from tests.helpers import SHIPPED, write_library
 
 REQUIRED_NOTES = {
     "fda-2018-statement", "cdc-mmwr-2019-overdose", "poison-centers-2019", "nida-drugfacts", "liver-injury",
@@ -134,11 +134,11 @@ async def test_panel_has_claims_and_notes_apart_from_the_articles_own_risks() ->
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.open_article("fibromyalgia")
-        text = panel_text(app.risks)
+        text = panel_text(app.pane.risks)
         assert text.index("Risks") < text.index("Disclaimers") < text.index("Added by the library, not the article")
         assert text.index("Added by the library") < text.index("Claims to weigh") < text.index("safety notes")
         assert "Support given:" in text and "Source: US Food and Drug Administration" in text
-        assert "claims" in app.risks.border_title and "safety notes" in app.risks.border_title
+        assert "claims" in app.pane.risks.border_title and "safety notes" in app.pane.risks.border_title
 
 
 async def test_urgent_help_from_any_screen_with_settings() -> None:
@@ -157,7 +157,7 @@ async def test_urgent_help_from_any_screen_with_settings() -> None:
         await pilot.press("escape", "escape")
         await pilot.press("slash", "exclamation_mark")
         assert not isinstance(app.screen, UrgentHelpScreen), "a text box still types '!'"
-        assert app.find_bar.input.value == "!"
+        assert app.pane.find_bar.input.value == "!"
 
 
 async def test_risk_overview_opens_article_at_its_panel() -> None:
@@ -165,7 +165,7 @@ async def test_risk_overview_opens_article_at_its_panel() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("r")
-        assert app.risks.collapsed
+        assert app.pane.risks.collapsed
         await pilot.press("o")
         assert isinstance(app.screen, RiskOverviewScreen)
         await pilot.press("down", "right", "right", "right", "enter")
@@ -173,8 +173,8 @@ async def test_risk_overview_opens_article_at_its_panel() -> None:
         assert not isinstance(app.screen, RiskOverviewScreen)
         second_article = app.library.articles[1]
         assert app.current.id == second_article.id
-        assert app.focused is app.risks and not app.risks.collapsed
-        top = app.risks.layout_.plain[int(app.risks.scroll_y)]
+        assert app.focused is app.pane.risks and not app.pane.risks.collapsed
+        top = app.pane.risks.layout_.plain[int(app.pane.risks.scroll_y)]
         assert "Drug interactions" in top
 
 

@@ -14,9 +14,9 @@ from kratom_tui.library.safety_notes import SafetyNote
 SEVERITY_ORDER = {"high": 0, "moderate": 1, "low": 2, None: 3}
 
 
-def header(article: Article, palette: Palette) -> RenderableType:
+def header(article: Article, palette: Palette, minutes: int) -> RenderableType:
     """Title, then conditions, reading time, date, source and evidence, each labelled."""
-    facts = [", ".join(article.conditions), f"{article.reading_minutes()} min read"]
+    facts = [", ".join(article.conditions), f"{minutes} min read"]
     if article.published:
         facts.append(f"published {article.published}")
     lines: list[RenderableType] = [

@@ -45,10 +45,10 @@ class LineSearch:
                 continue
             index = bisect_right(starts, match.start()) - 1
             offset = starts[index]
-            line = self.scanned + index
+            number = self.scanned + index
             span = (match.start() - offset, min(match.end() - offset, len(new_lines[index])))
-            self.spans.append((line, *span))
-            self.by_line.setdefault(line, []).append(span)
+            self.spans.append((number, *span))
+            self.by_line.setdefault(number, []).append(span)
             added += 1
         self.scanned += len(new_lines)
         return added

@@ -15,6 +15,7 @@ from rich.segment import Segment
 
 from kratom_tui.document.chunks import Chunker
 from kratom_tui.document.markdown import Block, BlockRenderer, Heading
+from kratom_tui.document.position import START, TextPosition
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,32 @@ class DocumentLayout:
         """Index of the block shown on `line` (for keeping the place across a relayout)."""
         return max(0, bisect_right(self.block_starts, line) - 1)
 
-    def line_of_block(self, index: int) -> int:
-        while len(self.block_starts) <= index and self.advance(8):
+    def position_at_line(self, line: int) -> TextPosition:
+        """The text position shown on `line`: its block and the characters of it above that line.
+
+        Each line counts its characters plus one, so blank lines inside a block still count.
+        """
+        if not self.block_starts:
+            return START
+        line = max(0, min(line, len(self.lines) - 1))
+        block = self.block_at_line(line)
+        start = self.block_starts[block]
+        return TextPosition(block, sum(len(text) + 1 for text in self.plain[start:line]))
+
+    def line_at(self, position: TextPosition) -> int:
+        """The line that shows `position` at this width, laying out as far as its block."""
+        while len(self.block_starts) <= position.block + 1 and self.advance(8):
             pass
-        return self.block_starts[min(index, len(self.block_starts) - 1)] if self.block_starts else 0
+        if not self.block_starts:
+            return 0
+        block = min(position.block, len(self.block_starts) - 1)
+        start = self.block_starts[block]
+        end = self.block_starts[block + 1] if block + 1 < len(self.block_starts) else len(self.lines)
+        line, passed = start, 0
+        while line + 1 < end and passed + len(self.plain[line]) + 1 <= position.offset:
+            passed += len(self.plain[line]) + 1
+            line += 1
+        return line
 
     def find_anchor(self, anchor: str) -> int | None:
         """Line of the heading with this anchor, laying out further if needed."""

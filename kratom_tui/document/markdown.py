@@ -6,6 +6,7 @@ Article text only ever goes into `Text` objects: nothing here parses Rich or Tex
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -155,7 +156,9 @@ class BlockRenderer:
                 if section.type == "thead":
                     for cell, header in zip(row.children, cells, strict=True):
                         style = str(cell.attrs.get("style", ""))
-                        justify = "right" if "right" in style else "center" if "center" in style else "left"
+                        justify: Literal["right", "center", "left"] = (
+                            "right" if "right" in style else "center" if "center" in style else "left"
+                        )
                         table.add_column(header, justify=justify, overflow="fold")
                 else:
                     rows.append(cells)

@@ -13,10 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kratom_tui.library.head_cache import cache_file
 from kratom_tui.library.model import LEVELS, Article, Problem
 from kratom_tui.library.safe_open import open_regular
 from kratom_tui.library.sanitize import display_name, first_control, one_line
+from kratom_tui.locations import catalogue_file
+from kratom_tui.storage import write_atomically
 
 FORMAT = 2
 """2: ids are paths without `.md` (subfolders included), escaped; file names that are not UTF-8 kept."""
@@ -48,6 +49,14 @@ class Catalogue:
     def order(self) -> list[str]:
         """Article ids in sidebar order, each once: the reading order of `[` and `]`."""
         return list(dict.fromkeys(article_id for pairs in self.groups.values() for article_id, _title in pairs))
+
+    def neighbour(self, article_id: str | None, step: int) -> str | None:
+        """The article `step` places away in reading order, wrapping around (from the start if unlisted)."""
+        order = self.order()
+        if not order:
+            return None
+        index = order.index(article_id) if article_id in order else -1
+        return order[(index + step) % len(order)]
 
     def entries(self) -> list[tuple[str, str, list[str]]]:
         """`(id, title, conditions)` of each article once, in sidebar order."""
@@ -95,6 +104,19 @@ def _clean(text: object) -> bool:
     return isinstance(text, str) and first_control(text) is None
 
 
+def _printable(article_id: object) -> bool:
+    return isinstance(article_id, str) and display_name(article_id) == article_id
+
+
+def _entry(pair: object, paths: dict) -> bool:
+    """`[id, title]` of a listed article."""
+    return isinstance(pair, list) and len(pair) == 2 and pair[0] in paths and _one_clean_line(pair[1])
+
+
+def _one_clean_line(text: object) -> bool:
+    return _clean(text) and one_line(str(text)) == text
+
+
 def _safe_relative(path: object) -> bool:
     """A file the library could have listed: relative, inside (no `..`), a `.md` file, no NUL."""
     if not isinstance(path, str) or not path.endswith(".md") or "\x00" in path or path.startswith("/"):
@@ -108,22 +130,18 @@ def _well_formed(groups: object, paths: object) -> bool:
     control character, was not written by the reader, and the library is read again instead)."""
     if not isinstance(groups, dict) or not isinstance(paths, dict):
         return False
-    if not all(isinstance(key, str) and display_name(key) == key and _safe_relative(value) for key, value in paths.items()):
+    if not all(_printable(key) and _safe_relative(path) for key, path in paths.items()):
         return False
     return all(
-        isinstance(name, str)
-        and one_line(name) == name
+        _one_clean_line(name)
         and isinstance(pairs, list)
-        and all(
-            isinstance(pair, list) and len(pair) == 2 and pair[0] in paths and _clean(pair[1]) and one_line(pair[1]) == pair[1]
-            for pair in pairs
-        )
+        and all(_entry(pair, paths) for pair in pairs)
         for name, pairs in groups.items()
     )
 
 
 def catalogue_path(root: Path) -> Path:
-    return cache_file(root, "catalogue", "json")
+    return catalogue_file(root)
 
 
 def read_catalogue(root: Path) -> Catalogue | None:
@@ -146,13 +164,7 @@ def save_catalogue(root: Path, catalogue: Catalogue) -> None:
                 return
     except (OSError, UnicodeDecodeError):
         pass
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        write_atomically(path, text)
     except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+        pass

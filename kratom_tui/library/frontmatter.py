@@ -17,7 +17,7 @@ FIRST_LINE = 2
 """The YAML text starts on the line after the opening `---`."""
 
 KNOWN_FIELDS = (
-    "title summary conditions published source evidence tags risks disclaimers claims".split()
+    ["title", "summary", "conditions", "published", "source", "evidence", "tags", "risks", "disclaimers", "claims"]
 )
 ONE_LINE_FIELDS = ("title", "published", "conditions", "tags")
 """Shown on one line (sidebar, lists, tab-separated output): newlines and tabs become spaces."""
@@ -179,8 +179,10 @@ def parse_front_matter(text: str, path: Path) -> Fields:
             converted = check.risks(value)
         else:
             converted = check.claims(value)
-        if converted and key in ONE_LINE_FIELDS:
-            converted = one_line(converted) if isinstance(converted, str) else tuple(filter(None, map(one_line, converted)))
+        if isinstance(converted, str) and key in ONE_LINE_FIELDS:
+            converted = one_line(converted)
+        elif isinstance(converted, tuple) and key in ONE_LINE_FIELDS:
+            converted = tuple(line for line in map(one_line, converted) if line)
         if converted:
             fields.values[key] = converted
     return fields

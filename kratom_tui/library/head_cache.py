@@ -7,30 +7,17 @@ an optimisation only: if it cannot be opened, read or written, loading simply do
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_cache_path
-
 from kratom_tui.library.model import LEVELS, SEVERITIES, Article, Claim, Problem, Risk
 from kratom_tui.library.sanitize import first_control
 
 SCHEMA_VERSION = 2
 """2: paths are kept as bytes (a file name need not be UTF-8); rows hold no id (it comes from the path)."""
-
-
-def cache_file(root: Path, kind: str, suffix: str) -> Path:
-    """A cache file of one library folder, named by a hash of its resolved path."""
-    digest = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:16]
-    return user_cache_path("kratom-tui", appauthor=False) / f"{kind}-{digest}.{suffix}"
-
-
-def cache_path(root: Path) -> Path:
-    return cache_file(root, "heads", "sqlite")
 
 
 def _encode(article: Article | None, problems: list[Problem]) -> str:
@@ -125,7 +112,9 @@ def _decode(text: str, path: Path) -> tuple[Article | None, list[Problem]]:
         tags=_texts(fields["tags"]),
         risks=tuple(risks),
         disclaimers=_texts(fields["disclaimers"]),
-        claims=tuple(Claim(_clean(claim), _clean(support), _texts(counter)) for claim, support, counter in fields["claims"]),
+        claims=tuple(
+            Claim(_clean(claim), _clean(support), _texts(counter)) for claim, support, counter in fields["claims"]
+        ),
         extra=_check_tree(extra),
         body_offset=_number(fields["body_offset"], 0),
         body_line=_number(fields["body_line"], 1),

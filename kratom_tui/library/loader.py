@@ -8,13 +8,18 @@ from pathlib import Path
 
 from kratom_tui.library.catalogue import Catalogue, read_catalogue, save_catalogue
 from kratom_tui.library.frontmatter import parse_front_matter
-from kratom_tui.library.head_cache import HeadCache, cache_path
-from kratom_tui.library.model import UNCATEGORIZED, Article, Problem
-from kratom_tui.library.reading import read_head
+from kratom_tui.library.head_cache import HeadCache
+from kratom_tui.library.model import UNCATEGORIZED, Article, Body, Problem
+from kratom_tui.library.reading import read_body, read_head
 from kratom_tui.library.safe_open import LibraryFiles
 from kratom_tui.library.safety_notes import SafetyNotes, load_safety_notes
 from kratom_tui.library.sanitize import display_name
 from kratom_tui.library.scan import find_markdown
+from kratom_tui.locations import heads_cache_file
+
+
+class LibraryIncomplete(RuntimeError):
+    """Asked for every article of a library that was started from its catalogue."""
 
 
 class Library:
@@ -47,12 +52,21 @@ class Library:
 
     @property
     def articles(self) -> list[Article]:
-        """Every article; a library started from its catalogue loads them all the first time (slow)."""
+        """Every article of a complete library; one started from its catalogue must be loaded first."""
         if self._articles is None:
-            full = load_library(self.root, cache=True)
-            self.catalogue, self.notes = full.catalogue, full.notes
-            self._articles, self._by_id = full.articles, full._by_id
+            raise LibraryIncomplete("started from the catalogue: call load_library() for every article")
         return self._articles
+
+    def read_body(self, article: Article) -> Body:
+        """The article's body as the file holds it now (explicit: this reads the disk), through the gate.
+
+        A file edited since its head was read has its body's start found again, and the article
+        remembers where it is now.
+        """
+        body, head = read_body(article.path, self.files, article.body_offset, article.body_line, article.stamp)
+        if head is not None:
+            article.body_offset, article.body_line, article.stamp = head.body_offset, head.body_line, head.stamp
+        return body
 
     def get(self, article_id: str) -> Article | None:
         article = self._by_id.get(article_id)
@@ -62,6 +76,13 @@ class Library:
             if article is not None:
                 self._by_id[article_id] = article
         return article
+
+    def first_openable(self, preferred: str | None) -> str | None:
+        """`preferred` if it can still be opened, else the first article that can (a catalogue may be stale)."""
+        order = self.catalogue.order()
+        if preferred in order and self.get(preferred) is not None:
+            return preferred
+        return next((found for found in order if self.get(found) is not None), None)
 
     def id_at(self, path: Path) -> str | None:
         """The id of the article whose file is `path` (any spelling of it), if it is in the library."""
@@ -121,7 +142,6 @@ def load_article(path: Path, article_id: str, files: LibraryFiles, problems: lis
         body_offset=head.body_offset,
         body_line=head.body_line,
         stamp=head.stamp,
-        files=files,
         **values,
     )
 
@@ -136,16 +156,15 @@ def load_library(root: Path, cache: bool = False) -> Library:
     articles: list[Article] = []
     taken: set[str] = set()
     files = LibraryFiles(root)
-    heads = HeadCache(cache_path(root) if cache else None)
+    heads = HeadCache(heads_cache_file(root) if cache else None)
     present: set[bytes] = set()
     prefix = os.path.join(str(root), "")
     for path, stat in find_markdown(root, problems):
         relative = str(path).removeprefix(prefix).replace(os.sep, "/")
         wanted = article_id(relative)
         if wanted != relative.removesuffix(".md"):
-            problems.append(
-                Problem(path, 1, f"file name has control characters, invisible marks or bytes that are not UTF-8 (shown escaped); its id is '{wanted}'", "warning")
-            )
+            reason = "file name has control characters, invisible marks or bytes that are not UTF-8 (shown escaped)"
+            problems.append(Problem(path, 1, f"{reason}; its id is '{wanted}'", "warning"))
         unique, copy = wanted, 1
         while unique in taken:
             # Only escaped names can meet: `a\x1b.md` spelled out and `a<ESC>.md`.
@@ -185,10 +204,10 @@ def _load_cached(
     if stat is not None:
         cached = heads.lookup(path, stat.st_size, stat.st_mtime_ns)
         if cached is not None:
-            article, file_problems = cached
-            if article is not None:
-                article.id, article.files, article.stamp = article_id, files, (stat.st_size, stat.st_mtime_ns)
-            return article, file_problems
+            found, found_problems = cached
+            if found is not None:
+                found.id, found.stamp = article_id, (stat.st_size, stat.st_mtime_ns)
+            return found, found_problems
     file_problems: list[Problem] = []
     article = load_article(path, article_id, files, file_problems)
     if stat is not None:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from kratom_tui.library.sanitize import display_path, one_line
-
-if TYPE_CHECKING:
-    from kratom_tui.library.reading import Body, Stamp
-    from kratom_tui.library.safe_open import LibraryFiles
 
 Severity = Literal["low", "moderate", "high"]
 SEVERITIES: tuple[Severity, ...] = ("low", "moderate", "high")
 LEVELS = ("error", "warning")
+Stamp = tuple[int, int]
+"""A file's size and modification time (ns) when it was read: a change means it was edited."""
 UNCATEGORIZED = "Uncategorized"
 WORDS_PER_MINUTE = 200
 EXACT_WORDS_UP_TO = 200_000
@@ -66,7 +64,7 @@ class Claim:
 
 @dataclass
 class Article:
-    """One markdown file: its front matter now, its body only when asked for."""
+    """One markdown file's front matter; its body is read by `Library.read_body`, when it is needed."""
 
     id: str
     path: Path
@@ -87,49 +85,22 @@ class Article:
     """Line number of the body's first line in the file."""
     stamp: Stamp | None = None
     """Size and modification time of the file when its head was read."""
-    files: LibraryFiles | None = field(default=None, repr=False, compare=False)
-    """The gate of the library the file belongs to; without one, the file's own folder."""
-    _body: str | None = field(default=None, repr=False)
-    _body_problems: tuple[Problem, ...] = field(default=(), repr=False)
-    _words: int | None = field(default=None, repr=False)
 
-    def body(self) -> str:
-        """The sanitized markdown body, read from disk the first time it is needed."""
-        if self._body is None:
-            body = self._read_body()
-            self._body, self._body_problems = body.text, body.problems
-        return self._body
 
-    def peek_body(self) -> str:
-        """The body without keeping it: for one pass over a whole library (indexing), memory stays flat."""
-        if self._body is not None:
-            return self._body
-        return self._read_body().text
+@dataclass(frozen=True)
+class Body:
+    """An article's markdown body as read from disk, with what reading it found wrong."""
 
-    def _read_body(self) -> Body:
-        from kratom_tui.library.reading import read_body
-        from kratom_tui.library.safe_open import LibraryFiles
+    text: str
+    problems: tuple[Problem, ...] = ()
 
-        files = self.files or LibraryFiles(self.path.parent)
-        body = read_body(self.path, files, self.body_offset, self.body_line, self.stamp)
-        if body.head is not None:
-            # Edited since its head was read: later reads start where the body starts now.
-            self.body_offset, self.body_line, self.stamp = body.head.body_offset, body.head.body_line, body.head.stamp
-        return body
-
-    def body_problems(self) -> tuple[Problem, ...]:
-        self.body()
-        return self._body_problems
-
-    def word_count(self) -> int:
+    @property
+    def words(self) -> int:
         """Exact for ordinary articles; for very long ones, counted from the gaps between words."""
-        if self._words is None:
-            body = self.body()
-            if len(body) < EXACT_WORDS_UP_TO:
-                self._words = len(body.split())
-            else:
-                self._words = body.count(" ") + body.count("\n") + body.count("\t")
-        return self._words
+        if len(self.text) < EXACT_WORDS_UP_TO:
+            return len(self.text.split())
+        return self.text.count(" ") + self.text.count("\n") + self.text.count("\t")
 
+    @property
     def reading_minutes(self) -> int:
-        return max(1, round(self.word_count() / WORDS_PER_MINUTE))
+        return max(1, round(self.words / WORDS_PER_MINUTE))

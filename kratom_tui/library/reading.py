@@ -6,11 +6,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import BinaryIO
 
 from kratom_tui.library.frontmatter import parse_front_matter
-from kratom_tui.library.model import Problem
+from kratom_tui.library.model import Body, Problem, Stamp
 from kratom_tui.library.safe_open import LibraryFiles
 from kratom_tui.library.sanitize import first_control, normalize_newlines, one_line, strip_controls
 
@@ -24,10 +23,6 @@ TITLE_SCAN_BYTES = 64 * 1024
 _OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t]*(?:\r\n?|\n)")
 _CLOSING = re.compile(rb"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)")
 _ATX_HEADING = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-
-
-Stamp = tuple[int, int]
-"""A file's size and modification time (ns) when it was read: a change means it was edited."""
 
 
 @dataclass
@@ -110,7 +105,8 @@ def _read_head(stream: BinaryIO, path: Path) -> Head:
             at_end = True
             if closing is not None:
                 break
-            head.problems.append(Problem(path, 1, "front matter opened on line 1 is never closed (no '---' line after it)"))
+            reason = "front matter opened on line 1 is never closed (no '---' line after it)"
+            head.problems.append(Problem(path, 1, reason))
             head.skip = True
             return head
         if len(data) > MAX_FRONT_MATTER:
@@ -133,19 +129,14 @@ def _first_heading(data: bytes) -> str | None:
     return one_line(match.group(1)) if match else None
 
 
-@dataclass
-class Body:
-    text: str
-    problems: tuple[Problem, ...]
-    head: Head | None = None
-    """The head read again, when the file had changed since its head was read (new offset, line, stamp)."""
-
-
-def read_body(path: Path, files: LibraryFiles, offset: int, first_line: int, stamp: Stamp | None = None) -> Body:
+def read_body(
+    path: Path, files: LibraryFiles, offset: int, first_line: int, stamp: Stamp | None = None
+) -> tuple[Body, Head | None]:
     """Read, decode and sanitize the body; a problem explains anything lost or replaced.
 
     When the file's size or modification time is no longer `stamp`, its front matter may have
-    changed length, so the body's offset is found again from the file as it is now.
+    changed length, so the body's offset is found again from the file as it is now: the head read
+    again is returned with the body (None when the file had not changed).
     """
     problems: list[Problem] = []
     head = None
@@ -161,7 +152,7 @@ def read_body(path: Path, files: LibraryFiles, offset: int, first_line: int, sta
             data = stream.read(max(0, min(size, MAX_BODY_BYTES) + 1))
     except OSError as error:
         problems.append(Problem(path, first_line, f"cannot read file: {error.strerror or error}"))
-        return Body("", tuple(problems))
+        return Body("", tuple(problems)), None
     if len(data) > MAX_BODY_BYTES:
         data = data[:MAX_BODY_BYTES]
         cut = data.rfind(b"\n")
@@ -175,15 +166,14 @@ def read_body(path: Path, files: LibraryFiles, offset: int, first_line: int, sta
             )
         )
     text = _decode(data, path, first_line, problems)
-    return Body(text, tuple(problems), head)
+    return Body(text, tuple(problems)), head
 
 
 def _relocated(stream: BinaryIO, path: Path) -> Head:
     """The head of a file edited since loading: where its body starts now."""
     stream.seek(0)
     head = _read_head(stream, path)
-    if head.skip:
-        head.body_offset, head.body_line = 0, 1
-    elif head.front_matter is not None and parse_front_matter(head.front_matter, path).not_front_matter:
+    not_front_matter = head.front_matter is not None and parse_front_matter(head.front_matter, path).not_front_matter
+    if head.skip or not_front_matter:
         head.body_offset, head.body_line = 0, 1
     return head

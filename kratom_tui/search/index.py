@@ -10,7 +10,6 @@ cannot be written the index lives in memory and `notice` says so.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import re
 import sqlite3
@@ -22,14 +21,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from kratom_tui.library.sanitize import display_name, display_path, one_line
+from kratom_tui.locations import search_cache_dir, search_index_file
 from kratom_tui.search.query import condition_key, parse_query
+from kratom_tui.storage import set_aside
 
 if TYPE_CHECKING:
     from kratom_tui.library import Article, Library
 
 SCHEMA_VERSION = 5
 """5: file paths kept as bytes (a file name need not be UTF-8)."""
-APP_NAME = "kratom-tui"
 COLUMNS = ("id", "conditions", "title", "summary", "body", "risks", "disclaimers")
 WEIGHTS = {"id": 0.0, "conditions": 0.0, "title": 10.0, "summary": 4.0, "body": 1.0, "risks": 3.0, "disclaimers": 2.0}
 SNIPPET_WORDS = 30
@@ -108,18 +108,6 @@ class SearchHit:
     """(start, end) character spans of the matched words in `snippet`."""
 
 
-def default_cache_dir() -> Path:
-    import platformdirs
-
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "search"
-
-
-def database_name(library_root: Path) -> str:
-    resolved = str(Path(library_root).expanduser().resolve())
-    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"library-{digest[:24]}.sqlite3"
-
-
 @functools.cache
 def _fts5_problem() -> str | None:
     """Why FTS5 cannot be used here, or None when it can."""
@@ -185,12 +173,12 @@ def _first_words(text: str, count: int = SNIPPET_WORDS) -> str:
     return " ".join(words[:count]) + (f" {ELLIPSIS}" if len(words) > count else "")
 
 
-def _rows(article: Article) -> list[tuple[str, ...]]:
+def _rows(article: Article, body: str) -> list[tuple[str, ...]]:
     """The indexed texts of each part of an article: the title in every part, so each part ranks
     with it; the summary, risks and disclaimers in the first."""
     risks = "\n".join(f"{risk.name}: {risk.detail}" if risk.detail else risk.name for risk in article.risks)
     head = (article.id, LIST_SEPARATOR.join(article.conditions), article.title[:PART_CHARS])
-    parts = split_parts(clean_markdown(article.peek_body()))
+    parts = split_parts(clean_markdown(body))
     first = (article.summary, parts[0], risks, "\n".join(article.disclaimers))
     return [(*head, *(text[:PART_CHARS] for text in first))] + [(*head, "", part, "", "") for part in parts[1:]]
 
@@ -259,8 +247,8 @@ class SearchIndex:
         self._reader: sqlite3.Connection | None = None
         self._write_lock = threading.RLock()
         self._read_lock = threading.RLock()
-        self.set_aside: list[Path] = []
-        """Corrupt database files moved aside while this index was open."""
+        self.set_aside: list[str] = []
+        """What was said of each corrupt database file moved aside while this index was open."""
 
     # Opening -----------------------------------------------------------------------------------
 
@@ -269,8 +257,8 @@ class SearchIndex:
         """The index of `library_root`, created when missing; raises SearchUnavailable without FTS5."""
         require_fts5()
         root = Path(library_root).expanduser()
-        folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        index = cls(folder / database_name(root), root)
+        folder = Path(cache_dir) if cache_dir is not None else search_cache_dir()
+        index = cls(folder / search_index_file(root).name, root)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             index._open_file()
@@ -338,17 +326,7 @@ class SearchIndex:
     def _move_aside(self) -> None:
         """Rename a corrupt database file to `NAME.corrupt-TIMESTAMP` and forget its journals."""
         assert self.path is not None
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
-        try:
-            os.replace(self.path, target)
-            self.set_aside.append(target)
-        except FileNotFoundError:
-            pass
+        self.set_aside.append(set_aside(self.path, "The search index"))
         _remove_sidecars(self.path)
 
     def _use_memory(self, error: BaseException) -> None:
@@ -432,10 +410,13 @@ class SearchIndex:
                 raise RuntimeError("the search index is closed")
             connection.execute("BEGIN IMMEDIATE")
             try:
-                count = self._apply(connection, current, progress)
+                count = self._apply(connection, library, current, progress)
                 connection.executemany(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                    [("library", display_path(Path(library.root).resolve())), ("updated", time.strftime("%Y-%m-%dT%H:%M:%S%z"))],
+                    [
+                        ("library", display_path(Path(library.root).resolve())),
+                        ("updated", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
+                    ],
                 )
                 connection.execute("COMMIT")
             except BaseException:
@@ -446,6 +427,7 @@ class SearchIndex:
     def _apply(
         self,
         connection: sqlite3.Connection,
+        library: Library,
         current: dict[bytes, tuple[Article, int, int]],
         progress: Callable[[int, int], None] | None,
     ) -> int:
@@ -468,7 +450,7 @@ class SearchIndex:
         if progress is not None and total:
             progress(0, total)
         for done, (path, (article, size, mtime), old) in enumerate(changed, 1):
-            rows = _rows(article)
+            rows = _rows(article, library.read_body(article).text)
             if old is None:
                 doc = connection.execute(
                     "INSERT INTO files(path, article_id, size, mtime_ns, parts) VALUES (?, ?, ?, ?, ?)",
@@ -558,9 +540,8 @@ class SearchIndex:
                 if marked is None:
                     marked = self._opening(connection, doc)
                 snippet, highlights = unmark(str(marked))
-                hits.append(
-                    SearchHit(_name(article_id), _text(title), self._split(conditions), float(score), snippet, highlights)
-                )
+                conditions = self._split(conditions)
+                hits.append(SearchHit(_name(article_id), _text(title), conditions, float(score), snippet, highlights))
                 if len(hits) == limit:
                     break
             cursor.close()

@@ -1,29 +1,26 @@
-"""The reader app: sidebar of conditions and articles, the reading pane and its risks panel."""
+"""The reader app: the widgets own what they show (the pane its article, find and place; the
+sidebar its tree and visibility); the app opens articles, routes links, opens dialogs, runs the
+background load and index, and has the state saved after every change and on any way out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from rich.console import RenderableType
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual import work
-from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, ProgressBar
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Input
 
-from kratom_tui.document.article_parts import header, risks_and_disclaimers, risks_title
-from kratom_tui.document.layout import DocumentLayout
-from kratom_tui.document.palette import Palette
-from kratom_tui.library import Article, Library, load_library
+from kratom_tui.document.position import START, TextPosition
+from kratom_tui.library import Article, Library
 from kratom_tui.library.risk_overview import risk_overview
-from kratom_tui.links import OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
+from kratom_tui.ui.article_layouts import LayoutCache
+from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
-from kratom_tui.ui.finder import Finder
-from kratom_tui.ui.screens.confirm import ConfirmScreen
+from kratom_tui.ui.history import Place
+from kratom_tui.ui.keys import READER_BINDINGS
+from kratom_tui.ui.link_follower import follow_link
+from kratom_tui.ui.navigation import Navigator
 from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.screens.problems import ProblemsScreen
@@ -31,54 +28,24 @@ from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
 from kratom_tui.ui.screens.search import SearchScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.search_service import SearchService
+from kratom_tui.ui.state_keeper import StateKeeper
 from kratom_tui.ui.theme_palette import palette_for
 from kratom_tui.ui.widgets.article_view import ArticleView
-from kratom_tui.ui.widgets.find_bar import FindBar
 from kratom_tui.ui.widgets.library_tree import LibraryTree
+from kratom_tui.ui.widgets.reading_pane import ReadingPane
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
+from kratom_tui.ui.widgets.sidebar import NARROW_BELOW, Sidebar
 
-
-LAYOUT_CACHE_SIZE = 8
-"""Articles whose layouts are kept, so going back and forth costs nothing."""
-PREFETCH_DELAY = 0.15
-"""Seconds after an article opens before its neighbours are laid out in advance."""
-FIND_RESCAN_SECONDS = 0.2
-"""While a long article is still being laid out, the find bar takes in new lines this often."""
 BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
-PROGRESS_FROM = 200
-"""Indexing at least this many articles shows a progress bar under the sidebar."""
-
-
-@dataclass
-class ArticleLayouts:
-    article: DocumentLayout
-    risks: DocumentLayout
-    notes: int
-    """How many library safety notes the panel shows (its title counts them)."""
 
 
 class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "kratom-tui"
     COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands, SafetyCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide"), (110, "-very-wide")]
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("question_mark", "help", "Help"),
-        Binding("t", "contents", "Contents"),
-        Binding("r", "toggle_risks", "Risks"),
-        Binding("left_square_bracket", "previous_article", "Prev"),
-        Binding("right_square_bracket", "next_article", "Next"),
-        Binding("slash", "find", "Find"),
-        Binding("n", "find_step(True)", "Next match", show=False),
-        Binding("N", "find_step(False)", "Previous match", show=False),
-        Binding("s", "search", "Search"),
-        Binding("b", "toggle_sidebar", "Library"),
-        Binding("o", "risk_overview", "Risk overview", show=False),
-        Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True),
-    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide"), (110, "-very-wide")]
+    BINDINGS = READER_BINDINGS
 
     def __init__(self, library: Library, state: StateStore, settings: Settings | None = None) -> None:
         super().__init__()
@@ -86,41 +53,31 @@ class ReaderApp(App[None]):
         self.state = state
         self.settings = settings or Settings()
         self.current: Article | None = None
-        self.order = library.catalogue.order()
         self.search_service = SearchService()
-        self._palettes: dict[str, Palette] = {}
-        self._layouts: dict[tuple[str, str], ArticleLayouts] = {}
-        self._prefetch_timer: Timer | None = None
+        self.layouts = LayoutCache(library, lambda _theme: palette_for(self))
+        self.keeper = StateKeeper(self, state, self._read_back_fold)
+        self.navigator = Navigator(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
+        self.sidebar = Sidebar(self.library, id="sidebar-column")
+        self.pane = ReadingPane(id="reader")
         with Horizontal(id="main"):
-            with Vertical(id="sidebar-column"):
-                yield LibraryTree(self.library, id="sidebar")
-                yield ProgressBar(id="index-progress", show_eta=False)
-            with Vertical(id="reader"):
-                yield ArticleView(id="article")
-                yield RisksPanel(id="risks")
-                yield FindBar(id="find-bar")
+            yield self.sidebar
+            yield self.pane
         yield Footer()
 
     def on_mount(self) -> None:
-        theme = self.state.get("theme")
-        if isinstance(theme, str) and theme in self.available_themes:
+        theme = self.state.state.theme
+        if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.finder = Finder(self.view, self.risks)
-        self.set_interval(FIND_RESCAN_SECONDS, self._rescan_find, name="find-rescan")
-        first_id = self.state.get("article")
-        if first_id not in self.order or self.library.get(first_id) is None:
-            # Started from a catalogue, an article may be gone since: open the first one still there.
-            first_id = next((found for found in self.order if self.library.get(found) is not None), None)
-        if first_id is not None:
-            scroll = self.state.get("scroll", {}).get(first_id, 0)
-            self.open_article(first_id, scroll_y=scroll if isinstance(scroll, int) else 0, focus=False)
+        self.keeper.watch_signals()
+        if (first_id := self.library.first_openable(self.state.state.article)) is not None:
+            self.open_article(first_id, focus=False)
         else:
             self.notify("This library has no articles.", severity="warning")
-        self.query_one("#sidebar" if not self._narrow() else "#article").focus()
+        (self.pane.view if self.sidebar.narrow else self.sidebar.library_tree).focus()
         for notice in (self.state.notice, self.settings.notice):
             if notice:
                 self.notify(notice, severity="warning", markup=False)
@@ -131,113 +88,69 @@ class ReaderApp(App[None]):
         self.set_timer(BACKGROUND_DELAY, self._load_and_index)
 
     def _notify_problems(self) -> None:
-        if self.library.problems:
-            count = len(self.library.problems)
-            self.notify(
-                f"{count} problem(s) in the library: see the end of the sidebar, or run `kratom-tui check`.",
-                severity="warning",
-                markup=False,
-            )
+        if count := len(self.library.problems):
+            where = "see the end of the sidebar, or run `kratom-tui check`"
+            self.notify(f"{count} problem(s) in the library: {where}.", severity="warning", markup=False)
 
     # Opening articles
 
-    @property
-    def view(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
-
-    @property
-    def risks(self) -> RisksPanel:
-        return self.query_one("#risks", RisksPanel)
-
-    @property
-    def palette(self) -> Palette:
-        """The article palette of the current theme (computing it costs a few milliseconds)."""
-        palette = self._palettes.get(self.theme)
-        if palette is None:
-            palette = self._palettes[self.theme] = palette_for(self)
-        return palette
-
-    def _layout_for(self, article: Article) -> ArticleLayouts:
-        """The article and its panel laid out for the current theme, cached once opened or prefetched."""
-        key = (article.id, self.theme)
-        layout = self._layouts.pop(key, None)
-        if layout is None:
-            palette = self.palette
-            notes = self.library.notes.for_article(article)
-            layout = ArticleLayouts(
-                ArticleView.new_layout(self._prelude(article), article.body(), palette, self.view.text_width()),
-                ArticleView.new_layout(
-                    [risks_and_disclaimers(article, palette, notes)], "", palette, self.risks.text_width()
-                ),
-                len(notes),
-            )
-        self._layouts[key] = layout
-        while len(self._layouts) > LAYOUT_CACHE_SIZE:
-            self._layouts.pop(next(iter(self._layouts)))
-        return layout
-
-    def _prefetch_neighbours(self) -> None:
-        """Lay out the first screen of the previous and next articles while the reader reads."""
-        if self.current is None or self.current.id not in self.order:
-            return
-        index = self.order.index(self.current.id)
-        for step in (1, -1):
-            neighbour = self.library.get(self.order[(index + step) % len(self.order)])
-            if neighbour is not None and neighbour is not self.current:
-                layouts = self._layout_for(neighbour)
-                layouts.article.ensure_lines(self.view.size.height + 1)
-                layouts.risks.finish()
-        self._layout_for(self.current)
-
-    def _prelude(self, article: Article) -> list[RenderableType]:
-        palette = self.palette
-        notes: list[RenderableType] = [header(article, palette)]
-        for problem in article.body_problems():
-            notes.append(Text(f"Note: {problem.message}", palette.notice))
-        return notes
-
-    def _remember_scroll(self) -> None:
-        if self.current is not None:
-            scrolls = dict(self.state.get("scroll", {}))
-            scrolls[self.current.id] = self.view.top_line
-            self.state.set("scroll", scrolls)
-
-    def open_article(self, article_id: str, scroll_y: int = 0, focus: bool = True, anchor: str = "") -> None:
+    def open_article(
+        self, article_id: str, position: TextPosition | None = None, focus: bool = True, anchor: str = ""
+    ) -> None:
+        """Open an article where the reader left it (or at `position`, or at a heading)."""
         article = self.library.get(article_id)
         if article is None:
             self.notify(f"No article with id {article_id}.", severity="error", markup=False)
             return
-        self._remember_scroll()
-        if self.current is not article:
-            self._close_find()
+        if self.current is not None and (article is not self.current or anchor):
+            self.navigator.leave()
         self.current = article
-        layouts = self._layout_for(article)
-        self.view.show(layouts.article, scroll_y)
-        collapsed = article.id in self.state.get("risks_collapsed", [])
-        self.risks.show_panel(risks_title(article, layouts.notes), layouts.risks, collapsed)
-        self.query_one(LibraryTree).mark_open(article.id)
+        layouts = self.layouts.get(article, self.theme, self.pane.widths)
+        if position is None:
+            position = self.state.place(article_id) or START
+        self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
+        self.sidebar.library_tree.mark_open(article.id)
         self.sub_title = article.title
-        self.state.set("article", article.id)
-        if anchor and not self.view.scroll_to_anchor(anchor):
-            self.notify(f"No heading '{anchor}' in this article.", severity="warning", markup=False)
+        self.state.set_article(article.id)
+        self.keeper.changed()
+        if anchor:
+            self.scroll_to_anchor(anchor)
         if focus:
-            self._hide_overlay()
-            self.view.focus()
-        if self._prefetch_timer is not None:
-            self._prefetch_timer.stop()
-        # Owned by the view, so it cannot fire after the screen is gone.
-        self._prefetch_timer = self.view.set_timer(PREFETCH_DELAY, self._prefetch_neighbours)
+            self.sidebar.close_overlay()
+            self.pane.view.focus()
+        self.pane.after_settling(self._prefetch_neighbours)
+
+    def _prefetch_neighbours(self) -> None:
+        """Lay out the first screen of the previous and next articles while the reader reads."""
+        if self.current is not None:
+            lines = self.pane.view.size.height + 1
+            self.layouts.prefetch_around(self.current.id, self.theme, self.pane.widths, lines)
+
+    def go_to_place(self, place: Place) -> None:
+        """Back, forward or a mark: that article at that position, leaving no new history."""
+        if self.current is not None and place.article_id == self.current.id:
+            self.pane.view.go_to(place.position)
+        elif self.library.get(place.article_id) is not None:
+            self.current = None
+            self.open_article(place.article_id, position=place.position)
+
+    def scroll_to_anchor(self, anchor: str) -> None:
+        if not self.pane.scroll_to_anchor(anchor):
+            self.notify(f"No heading '{anchor}' in this article.", severity="warning", markup=False)
 
     def _theme_changed(self, _theme: object) -> None:
-        self.state.set("theme", self.theme)
+        self.state.set_theme(self.theme)
+        self.keeper.changed()
         if self.current is not None:
-            self.open_article(self.current.id, scroll_y=self.view.top_line, focus=False)
+            self.open_article(self.current.id, position=self.pane.position, focus=False)
 
     def go_to_condition(self, condition: str) -> None:
-        self._show_sidebar()
-        tree = self.query_one(LibraryTree)
-        tree.select_condition(condition)
-        tree.focus()
+        self.sidebar.show_condition(condition)
+
+    def _read_back_fold(self) -> None:
+        """Before a save: the pane's fold, in case its message is still on the way."""
+        if self.current is not None and self.pane.is_attached:
+            self.state.set_folded(self.current.id, self.pane.risks.collapsed)
 
     # Messages from widgets
 
@@ -247,218 +160,140 @@ class ReaderApp(App[None]):
     def on_library_tree_open_problems(self, _message: LibraryTree.OpenProblems) -> None:
         self.action_problems()
 
-    def action_problems(self) -> None:
-        self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
+    def on_reading_pane_place_changed(self, _message: ReadingPane.PlaceChanged) -> None:
+        if self.pane.article_id is not None:
+            self.state.set_place(self.pane.article_id, self.pane.position)
+            self.keeper.changed()
 
     def on_risks_panel_toggled(self, message: RisksPanel.Toggled) -> None:
-        if self.current is None:
-            return
-        collapsed = [item for item in self.state.get("risks_collapsed", []) if item != self.current.id]
-        if message.collapsed:
-            collapsed.append(self.current.id)
-        self.state.set("risks_collapsed", collapsed)
+        if self.current is not None:
+            self.state.set_folded(self.current.id, message.collapsed)
+            self.keeper.changed()
+
+    def on_sidebar_concealed(self, _message: Sidebar.Concealed) -> None:
+        self.pane.view.focus()
+
+    def on_sidebar_covering(self, message: Sidebar.Covering) -> None:
+        self.pane.disabled = message.covering  # nothing behind an overlay takes the focus
 
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
-        if self.current is None:
-            return
-        action = resolve_link(message.href, self.current, self.library)
-        if isinstance(action, OpenArticle):
-            self.open_article(action.article_id, anchor=action.anchor)
-        elif isinstance(action, ScrollToAnchor):
-            if not self.view.scroll_to_anchor(action.anchor):
-                self.notify(f"No heading '{action.anchor}' in this article.", severity="warning", markup=False)
-        elif isinstance(action, OpenExternal):
-            url = action.url
-
-            def opened(answer: bool | None) -> None:
-                if answer:
-                    self.open_url(url)
-
-            self.push_screen(ConfirmScreen("Open this web address in your browser?", url), opened)
-        elif isinstance(action, Refuse):
-            self.notify(action.reason, title="Link not followed", severity="warning", markup=False)
+        follow_link(self, message.href)
 
     # Actions
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`!` is a priority key so it works on every screen, but a text box still gets to type it."""
+        return not (action == "urgent_help" and isinstance(self.focused, Input))
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # `!` is a priority key so it works on every screen, but a text box still gets to type it.
-        if action == "urgent_help" and isinstance(self.focused, Input):
-            return False
-        return True
 
     def action_urgent_help(self) -> None:
         if not isinstance(self.screen, UrgentHelpScreen):
             self.push_screen(UrgentHelpScreen(self.settings))
 
+    def action_problems(self) -> None:
+        self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
+
     def action_risk_overview(self) -> None:
+        if not self.library.complete:
+            self.notify("Still reading the library; the risk overview is ready in a moment.", markup=False)
+            return
+
         def opened(choice: tuple[str, str] | None) -> None:
             if choice is not None:
-                self.open_at_risk(*choice)
+                self.open_article(choice[0], focus=False)
+                self.pane.focus_risk(choice[1])
 
         self.push_screen(RiskOverviewScreen(risk_overview(self.library), self.library.articles), opened)
-
-    def open_at_risk(self, article_id: str, risk_name: str) -> None:
-        """Open an article with its panel unfolded, focused and scrolled to one risk."""
-        self.open_article(article_id, focus=False)
-        panel = self.risks
-        panel.collapsed = False
-        panel.focus()
-        if panel.layout_ is not None:
-            line = next((n for n, text in enumerate(panel.layout_.plain) if risk_name in text), 0)
-            panel.scroll_to_line(line)
 
     def action_contents(self) -> None:
         def jump(line: int | None) -> None:
             if line is not None:
-                self.view.scroll_to_line(line)
-                self.view.focus()
+                self.navigator.leave()
+                self.pane.go_to_line(line)
 
-        self.push_screen(ContentsScreen(self.view.headings), jump)
+        self.push_screen(ContentsScreen(self.pane.headings), jump)
 
     def action_toggle_risks(self) -> None:
-        self.risks.action_toggle()
+        self.pane.risks.toggle_fold()
 
-    def _step_article(self, step: int) -> None:
-        if not self.order:
-            return
-        index = self.order.index(self.current.id) if self.current and self.current.id in self.order else -1
-        self.open_article(self.order[(index + step) % len(self.order)], focus=False)
+    def action_step_article(self, step: int) -> None:
+        here = self.current.id if self.current else None
+        if (article_id := self.library.catalogue.neighbour(here, step)) is not None:
+            self.open_article(article_id, focus=False)
 
-    def action_previous_article(self) -> None:
-        self._step_article(-1)
-
-    def action_next_article(self) -> None:
-        self._step_article(1)
-
-    @property
-    def find_bar(self) -> FindBar:
-        return self.query_one(FindBar)
-
-    def action_find(self, query: str | None = None) -> None:
-        if self.current is not None:
-            self.find_bar.open(query)
+    def action_find(self) -> None:
+        self.pane.open_find()
 
     def action_find_step(self, forward: bool) -> None:
-        if self.finder.active:
-            self.finder.step(forward)
-            self._show_find_count()
-
-    def _show_find_count(self) -> None:
-        self.find_bar.set_count(*self.finder.counter())
-
-    def _rescan_find(self) -> None:
-        if self.finder.active and not self.finder.complete:
-            self.finder.rescan()
-            self._show_find_count()
-            self.finder.refresh()
-
-    def _close_find(self) -> None:
-        self.finder.clear()
-        bar = self.find_bar
-        if bar.display:
-            bar.display = False
-            bar.input.value = ""
-
-    def on_find_bar_changed(self, message: FindBar.Changed) -> None:
-        self.finder.search(message.query)
-        self._show_find_count()
-
-    def on_find_bar_step(self, message: FindBar.Step) -> None:
-        self.action_find_step(message.forward)
-
-    def on_find_bar_closed(self, _message: FindBar.Closed) -> None:
-        self.view.focus()
+        self.pane.find_step(forward)
 
     def action_search(self) -> None:
         def opened(choice: tuple[str, str] | None) -> None:
-            if choice is None:
-                return
-            article_id, query = choice
-            self.open_article(article_id)
-            article = self.library.get(article_id)
-            if article is None:
-                return
-            text = self.search_service.find_text(query, f"{article.title}\n{article.body()}")
-            if text:
-                self.action_find(text)
-                self.finder.search(text)
-                self._show_find_count()
+            if choice is not None and (article := self.library.get(choice[0])) is not None:
+                self.open_article(article.id)
+                text = f"{article.title}\n{self.library.read_body(article).text}"
+                if found := self.search_service.find_text(choice[1], text):
+                    self.pane.open_find(found)
 
         self.push_screen(SearchScreen(self.search_service), opened)
 
-    @work(thread=True, exclusive=True, group="library")
-    def _load_and_index(self) -> None:
-        """Load a library that started from its catalogue, then bring the search index up to date."""
-        library = self.library
-        if not library.complete:
-            library = load_library(library.root, cache=True)
-            self.call_from_thread(self._library_loaded, library)
-        notice = self.search_service.build(
-            library, lambda done, total: self.call_from_thread(self._index_progress, done, total)
-        )
-        self.call_from_thread(self._index_built, notice)
-
-    def _library_loaded(self, library: Library) -> None:
-        """Swap in the full load; the sidebar and the problems change only if the files did."""
-        old, self.library = self.library, library
-        self.order = library.catalogue.order()
-        self.query_one(LibraryTree).show_library(library)
-        if self.current is not None:
-            self.current = library.get(self.current.id) or self.current
-        if [p.format() for p in old.problems] != [p.format() for p in library.problems]:
-            self._notify_problems()
-
-    def _index_progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#index-progress", ProgressBar)
-        if total >= PROGRESS_FROM and done < total:
-            bar.display = True
-            bar.update(total=total, progress=done)
-        else:
-            bar.display = False
-
-    def _index_built(self, notice: str | None) -> None:
-        self.query_one("#index-progress", ProgressBar).display = False
-        if notice:
-            self.notify(notice, title="Search", severity="warning", markup=False)
-
-    def _narrow(self) -> bool:
-        return self.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
-
-    def _sidebar_column(self) -> Vertical:
-        return self.query_one("#sidebar-column", Vertical)
-
-    def _show_sidebar(self) -> None:
-        column = self._sidebar_column()
-        column.remove_class("-hidden")
-        column.add_class("-visible")
-
-    def _hide_overlay(self) -> None:
-        if self._narrow():
-            self._sidebar_column().remove_class("-visible")
-
     def action_toggle_sidebar(self) -> None:
-        column = self._sidebar_column()
-        showing = column.has_class("-visible") if self._narrow() else not column.has_class("-hidden")
-        if showing:
-            column.remove_class("-visible")
-            column.add_class("-hidden")
-            self.view.focus()
+        self.sidebar.toggle()
+
+    def action_history(self, step: int) -> None:
+        (self.navigator.forward if step > 0 else self.navigator.back)()
+
+    def action_mark(self, setting: bool) -> None:
+        (self.navigator.set_mark if setting else self.navigator.jump_to_mark)()
+
+    def action_maximise_risks(self) -> None:
+        self.pane.maximise_risks(not self.pane.has_class("-risks-whole"))
+
+    def action_reading_mode(self) -> None:
+        """Sidebar away and the text at a comfortable measure, centred on a wide terminal."""
+        self.screen.toggle_class("-reading")
+
+    async def action_copy_or_quit(self) -> None:
+        """`ctrl+c` copies selected text, as in every terminal program, and quits when there is none."""
+        if selected := self.screen.get_selected_text():
+            self.copy_to_clipboard(selected)
+            self.screen.clear_selection()
+            self.notify("Copied the selected text.", markup=False)
         else:
-            self._show_sidebar()
-            self.query_one(LibraryTree).focus()
+            await self.action_quit()
 
     async def action_quit(self) -> None:
-        self._remember_scroll()
-        self.state.save()
+        self.keeper.save()
         self.exit()
 
+    @work(thread=True, exclusive=True, group="library")
+    def _load_and_index(self) -> None:
+        load_and_index(self, self.sidebar, self.library, self.search_service)
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        """Swap in the full load; the sidebar and the problems change only if the files did."""
+        old, self.library = self.library, message.library
+        self.layouts.library = self.library
+        self.sidebar.library_tree.show_library(self.library)
+        if self.current is not None:
+            self.current = self.library.get(self.current.id) or self.current
+        if [p.format() for p in old.problems] != [p.format() for p in self.library.problems]:
+            self._notify_problems()
+
+    def on_index_built(self, message: IndexBuilt) -> None:
+        """The index is up to date (the sidebar's progress bar has hidden itself)."""
+        if message.notice:
+            self.notify(message.notice, title="Search", severity="warning", markup=False)
+
     def on_unmount(self) -> None:
+        self.state.save()
         self.search_service.close()
 
 
 def run_app(library: Library) -> int:
-    ReaderApp(library, StateStore(), load_settings()).run()
-    return 0
+    """Run the reader; non-zero when it ended with an error."""
+    app = ReaderApp(library, StateStore(), load_settings())
+    app.run()
+    return app.return_code or 0

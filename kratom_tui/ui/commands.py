@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -28,7 +29,7 @@ class _LibraryProvider(Provider):
     def reader(self) -> ReaderApp:
         return cast("ReaderApp", self.app)
 
-    def entries(self) -> list[tuple[str, str, object]]:
+    def entries(self) -> list[tuple[str, str, Callable[[], object]]]:
         raise NotImplementedError
 
     async def discover(self) -> Hits:
@@ -46,7 +47,7 @@ class _LibraryProvider(Provider):
 class ArticleCommands(_LibraryProvider):
     """'Open article: <title>' for every article, fuzzy-matched on the title."""
 
-    def entries(self) -> list[tuple[str, str, object]]:
+    def entries(self) -> list[tuple[str, str, Callable[[], object]]]:
         return [
             (
                 f"Open article: {title}",
@@ -60,7 +61,7 @@ class ArticleCommands(_LibraryProvider):
 class ConditionCommands(_LibraryProvider):
     """'Go to condition: <name>' moves the sidebar to that condition."""
 
-    def entries(self) -> list[tuple[str, str, object]]:
+    def entries(self) -> list[tuple[str, str, Callable[[], object]]]:
         return [
             (f"Go to condition: {name}", f"{len(pairs)} article(s)", partial(self.reader.go_to_condition, name))
             for name, pairs in self.reader.library.catalogue.groups.items()
@@ -70,7 +71,7 @@ class ConditionCommands(_LibraryProvider):
 class SafetyCommands(_LibraryProvider):
     """The urgent-help overlay, the risk overview and the library's problems."""
 
-    def entries(self) -> list[tuple[str, str, object]]:
+    def entries(self) -> list[tuple[str, str, Callable[[], object]]]:
         return [
             ("Urgent help", "who to call, and warning signs (!)", self.reader.action_urgent_help),
             ("Risk overview", "every risk against the articles that name it (o)", self.reader.action_risk_overview),

@@ -1,63 +1,53 @@
-"""Find in the open article: one search over its header and body and its risks panel."""
+"""Find in the open article: one search over its text and its risks panel, stepping with wrap-around."""
 
 from __future__ import annotations
 
-from kratom_tui.document.find import LineSearch, compile_query
-from kratom_tui.ui.widgets.article_view import ArticleView
-from kratom_tui.ui.widgets.risks_panel import RisksPanel
+from collections.abc import Callable
+
+from kratom_tui.document.find import compile_query
+from kratom_tui.ui.widgets.article_view import ArticleView, Match
 
 
 class Finder:
-    """Matches run through the article first, then the panel; stepping wraps around."""
+    """The query and which match is current; each view keeps its own matches and draws them."""
 
-    def __init__(self, view: ArticleView, risks: RisksPanel) -> None:
-        self.view = view
-        self.risks = risks
+    def __init__(self, *views: ArticleView, reveal: Callable[[ArticleView], None]) -> None:
+        self.views = views
+        self.reveal = reveal
+        """Called before a view's match is scrolled to: a folded panel unfolds first."""
         self.query = ""
         self.index: int | None = None
 
     @property
-    def panes(self) -> tuple[ArticleView, RisksPanel]:
-        return self.view, self.risks
-
-    @property
     def active(self) -> bool:
-        return self.view.search is not None
+        return bool(self.query)
 
-    def _matches(self) -> list[tuple[ArticleView, tuple[int, int, int]]]:
-        return [(pane, span) for pane in self.panes if pane.search for span in pane.search.spans]
+    def _matches(self) -> list[tuple[ArticleView, Match]]:
+        return [(view, match) for view in self.views for match in view.matches]
 
     @property
     def complete(self) -> bool:
-        return all(pane.layout_ is None or pane.layout_.complete for pane in self.panes)
+        return all(view.layout_ is None or view.layout_.complete for view in self.views)
 
     def search(self, query: str) -> None:
-        """Find `query` anew; the current match is the first one at or below the top of the pane."""
+        """Find `query` anew, starting at the top of the article's view."""
         self.query = query
         pattern = compile_query(query)
-        for pane in self.panes:
-            pane.search = LineSearch(pattern, pane.layout_.plain) if pattern and pane.layout_ else None
-            pane.current_match = None
+        for view in self.views:
+            view.find(pattern)
         self.index = None
-        self.rescan()
-        if self.view.search is not None:
-            first = self.view.search.first_at_or_after(int(self.view.scroll_y))
-            if first is not None:
-                self.index = first
-            elif self._matches():
-                self.index = 0
-            self._show_current()
-        self.refresh()
+        first_view = self.views[0]
+        first = first_view.first_match_from(first_view.top_line)
+        if first is not None:
+            self.index = first
+        elif self._matches():
+            self.index = 0
+        self._show_current()
 
-    def rescan(self) -> None:
-        """Take in lines laid out since the last look (and start again after a relayout)."""
-        for pane in self.panes:
-            search = pane.search
-            if search is None or pane.layout_ is None:
-                continue
-            if search.lines is not pane.layout_.plain:
-                pane.search = search = LineSearch(search.pattern, pane.layout_.plain)
-            search.scan()
+    def take_in(self) -> None:
+        """New lines were laid out: count their matches too."""
+        for view in self.views:
+            view.take_in()
 
     def step(self, forward: bool) -> None:
         matches = self._matches()
@@ -68,17 +58,15 @@ class Finder:
         else:
             self.index = (self.index + (1 if forward else -1)) % len(matches)
         self._show_current()
-        self.refresh()
 
     def clear(self) -> None:
         self.query = ""
         self.index = None
-        for pane in self.panes:
-            pane.search = None
-            pane.current_match = None
-        self.refresh()
+        for view in self.views:
+            view.find(None)
 
     def counter(self) -> tuple[str, bool]:
+        """The find bar's count ("3/17", "4/20+" while the article is still being laid out)."""
         total = len(self._matches())
         if not self.query:
             return "", True
@@ -89,20 +77,16 @@ class Finder:
         return f"{position}/{total}{more}", True
 
     def _show_current(self) -> None:
+        """Mark the current match in its view and scroll it into sight."""
         matches = self._matches()
-        for pane in self.panes:
-            pane.current_match = None
+        for view in self.views:
+            view.current_match = None
         if self.index is None or not matches:
             return
-        pane, span = matches[min(self.index, len(matches) - 1)]
-        pane.current_match = span
-        if isinstance(pane, RisksPanel) and pane.collapsed:
-            pane.collapsed = False
-        line = span[0]
-        top, height = int(pane.scroll_y), max(1, pane.size.height)
+        view, match = matches[min(self.index, len(matches) - 1)]
+        self.reveal(view)
+        view.current_match = match
+        line = match[0]
+        top, height = view.top_line, max(1, view.size.height)
         if not top <= line < top + height:
-            pane.scroll_to_line(max(0, line - height // 3))
-
-    def refresh(self) -> None:
-        for pane in self.panes:
-            pane.refresh()
+            view.scroll_to_line(max(0, line - height // 3))

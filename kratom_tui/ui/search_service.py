@@ -8,7 +8,6 @@ from collections.abc import Callable
 from kratom_tui.library import Library
 from kratom_tui.search import SearchHit, SearchIndex, SearchUnavailable, parse_query
 
-
 MIN_FIND_PREFIX = 4
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +19,7 @@ LEVEL_STYLES = {"error": "bold red", "warning": "bold yellow"}
 class ProblemsScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,p", "dismiss", "Close")]
 
-    def __init__(self, problems: list[Problem], root: object) -> None:
+    def __init__(self, problems: list[Problem], root: Path) -> None:
         super().__init__()
         self.problems = problems
         self.root = root

@@ -52,7 +52,8 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         with Vertical(id="search-dialog") as dialog:
             dialog.border_title = "Search the library"
             dialog.border_subtitle = 'words, "a phrase", prefix*, condition:NAME · enter: open · escape: close'
-            yield Input(value=self.initial, placeholder="liver, withdrawal, \"red vein\", sleep*, condition:adhd", id="search-input")
+            examples = 'liver, withdrawal, "red vein", sleep*, condition:adhd'
+            yield Input(value=self.initial, placeholder=examples, id="search-input")
             yield Static(id="search-status")
             yield OptionList(id="search-results")
 

@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from kratom_tui.settings import Settings, settings_path
+from kratom_tui.locations import settings_file
+from kratom_tui.settings import Settings
 
 RED_FLAGS = (
     "yellowing of the skin or the whites of the eyes",
@@ -40,7 +41,7 @@ def urgent_help_text(settings: Settings) -> Group:
         Text(),
         Text(
             "Outside the US? Set your own numbers under urgent_help (poison_help, emergency) "
-            f"in {settings_path()}.",
+            f"in {settings_file()}.",
             style="dim",
         ),
     )

@@ -1,37 +1,42 @@
-"""The reading pane: an article drawn line by line through Textual's Line API.
+"""An article drawn line by line through Textual's Line API.
 
 Only the lines on screen are turned into strips, and the layout grows in small steps between
-frames, so opening a 1 MB article costs about the same as opening a small one.
+frames, so opening a 1 MB article costs about the same as opening a small one. The view keeps the
+reader's place as a text position (see `document.position`), so a new width finds the same words.
 """
 
 from __future__ import annotations
 
+import re
 from time import monotonic
 
-from rich.console import RenderableType
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
 from kratom_tui.document.find import LineSearch
 from kratom_tui.document.layout import DocumentLayout
-from kratom_tui.document.markdown import BlockRenderer, Heading, Links
-from kratom_tui.document.palette import Palette
+from kratom_tui.document.markdown import Heading
+from kratom_tui.document.position import START, TextPosition
 
 STEP_SECONDS = 0.008
 """Work per background step: short enough that keys and frames are never held up."""
 RESIZE_EVERY = 0.25
 """How often the scrollbar follows a growing layout; each change costs a screen layout."""
 
+Match = tuple[int, int, int]
+"""(line, start, end) of a find match."""
+
 
 class ArticleView(ScrollView, can_focus=True):
-    """Scrollable, focusable view of one article's lines."""
+    """Scrollable, focusable view of one article's lines, with find matches drawn highlighted."""
 
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False),
@@ -41,9 +46,22 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G", "scroll_end", "Bottom", show=False),
     ]
 
+    current_match: reactive[Match | None] = reactive(None)
+    """The match the find bar is on, drawn apart from the others."""
+
     class LinkClicked(Message):
         def __init__(self, href: str) -> None:
             self.href = href
+            super().__init__()
+
+    class LayoutGrew(Message):
+        """More of the article is laid out, so find has new lines to look through."""
+
+    class Scrolled(Message):
+        """The line at the top changed: the reader's place moved."""
+
+        def __init__(self, view: ArticleView) -> None:
+            self.view = view
             super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -52,19 +70,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._step_timer: Timer | None = None
         self._sized_at = 0.0
         self._to_end = False
-        self.search: LineSearch | None = None
-        """Matches of the find bar in this view's lines, drawn highlighted."""
-        self.current_match: tuple[int, int, int] | None = None
-        self._pending_line: int | None = None
-        """Where to scroll once the pane has its size (the first frame has none yet)."""
+        self._search: LineSearch | None = None
+        self._pending: TextPosition | None = None
+        """Where to go once the pane has its size (the first frame has none yet)."""
+        self._laid_out = False
 
-    @staticmethod
-    def new_layout(prelude: list[RenderableType], source: str, palette: Palette, width: int) -> DocumentLayout:
-        """A layout whose links call back into this view when clicked."""
-        return DocumentLayout(BlockRenderer(palette, Links(clickable=True)), prelude, source, width)
-
-    def show(self, layout: DocumentLayout, scroll_y: int = 0) -> None:
-        """Show an article's layout, laying out just enough for the first screen now."""
+    def show(self, layout: DocumentLayout, position: TextPosition = START) -> None:
+        """Show an article's layout at `position`, laying out just enough for that screen now."""
         if self._step_timer is not None:
             self._step_timer.stop()
             self._step_timer = None
@@ -73,13 +85,20 @@ class ArticleView(ScrollView, can_focus=True):
             layout.relayout(width)
         self.layout_ = layout
         self._to_end = False
-        self.scroll_to_line(scroll_y)
+        self._search = None
+        self.current_match = None
+        self.go_to(position)
         self.refresh()
         self._schedule_steps()
 
     def text_width(self) -> int:
         width = self.scrollable_content_region.width or self.app.size.width
         return max(10, width - 1)
+
+    @property
+    def has_size(self) -> bool:
+        """Laid out at least once: before the first resize, a size is only a guess."""
+        return self._laid_out and bool(self.size.height)
 
     def _update_size(self) -> None:
         if self.layout_ is not None:
@@ -94,7 +113,7 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self.layout_
         deadline = monotonic() + STEP_SECONDS
         more = layout is not None
-        while more and monotonic() < deadline:
+        while more and layout is not None and monotonic() < deadline:
             more = layout.advance(4)
         if not more and self._step_timer is not None:
             self._step_timer.stop()
@@ -102,13 +121,58 @@ class ArticleView(ScrollView, can_focus=True):
         if not more or monotonic() - self._sized_at > RESIZE_EVERY:
             self._sized_at = monotonic()
             self._update_size()
+            self.post_message(self.LayoutGrew())
             if self._to_end:
                 self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
+    # The reader's place
+
     @property
     def top_line(self) -> int:
-        """The line at the top of the pane, or the one it will scroll to once it has a size."""
-        return self._pending_line if self._pending_line is not None else int(self.scroll_y)
+        return int(self.scroll_y)
+
+    @property
+    def position(self) -> TextPosition:
+        """The text at the top of the view (or where it will go once it has a size)."""
+        if self._pending is not None:
+            return self._pending
+        if self.layout_ is None:
+            return START
+        return self.layout_.position_at_line(self.top_line)
+
+    def go_to(self, position: TextPosition) -> None:
+        """Scroll so that `position` is at the top, now or, before the first layout, once there is one."""
+        self._pending = position
+        if self.has_size and self.layout_ is not None:
+            self._scroll_now(self.layout_.line_at(position))
+            # The size and scroll range settle over the next refresh: until then this stays the place.
+            self.call_after_refresh(self._land, position)
+
+    def _land(self, position: TextPosition) -> None:
+        if self._pending == position and self.layout_ is not None:
+            self._pending = None
+            self._scroll_now(self.layout_.line_at(position))
+
+    def _scroll_now(self, line: int) -> None:
+        if self.layout_ is not None:
+            self.layout_.ensure_lines(line + self.size.height)
+            self._update_size()
+        # Forced: the scrollbar that allows scrolling appears only at the next layout after a growth.
+        self.scroll_to(y=line, animate=False, immediate=True, force=True)
+
+    def scroll_to_line(self, line: int) -> None:
+        if self.layout_ is not None and not self.has_size:
+            self._pending = self.layout_.position_at_line(line)
+            return
+        self._pending = None
+        self._scroll_now(line)
+        # A virtual size just grown is only in force after the next refresh: scroll again then.
+        self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self))
 
     @property
     def links(self) -> list[str]:
@@ -121,17 +185,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.layout_.finish()
         self._update_size()
         return [(placed.line, placed.heading) for placed in self.layout_.headings]
-
-    def scroll_to_line(self, line: int) -> None:
-        if not self.size.height:
-            self._pending_line = line
-            return
-        if self.layout_ is not None:
-            self.layout_.ensure_lines(line + self.size.height)
-            self._update_size()
-        self.scroll_to(y=line, animate=False, immediate=True)
-        # The pane may not have its final size yet (first frame, a screen just closed): again after.
-        self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
 
     def scroll_to_anchor(self, anchor: str) -> bool:
         line = self.layout_.find_anchor(anchor) if self.layout_ else None
@@ -154,29 +207,67 @@ class ArticleView(ScrollView, can_focus=True):
             self.post_message(self.LinkClicked(self.links[index]))
 
     def on_resize(self) -> None:
-        """Re-wrap for the new width, keeping the block at the top of the pane in view."""
+        """Re-wrap for the new width, keeping the same words at the top of the pane."""
+        self._laid_out = True
         layout = self.layout_
         if layout is None:
             return
+        position = self.position
         width = self.text_width()
         if width != layout.width:
-            block = layout.block_at_line(int(self.scroll_y))
             layout.relayout(width)
-            if self._pending_line is None:
-                self._pending_line = layout.line_of_block(block)
+            if self._search is not None:
+                self._refind()
             self._schedule_steps()
-        if self._pending_line is not None:
-            line, self._pending_line = self._pending_line, None
-            self.scroll_to_line(line)
+        self.go_to(position)
+        self.refresh()
+
+    # Find
+
+    def find(self, pattern: re.Pattern[str] | None) -> None:
+        """Highlight every match of `pattern` (None clears); lines laid out later join in `take_in`."""
+        self._search = LineSearch(pattern, self.layout_.plain) if pattern and self.layout_ else None
+        self.current_match = None
+        self.take_in()
+        self.refresh()
+
+    def _refind(self) -> None:
+        """Find again after a relayout; the current match stays the same one (by its number)."""
+        assert self._search is not None and self.layout_ is not None
+        number = self.matches.index(self.current_match) if self.current_match in self.matches else None
+        self._search = LineSearch(self._search.pattern, self.layout_.plain)
+        more = True
+        while more and number is not None and len(self.matches) <= number:
+            more = self.layout_.advance(8)
+            self._search.scan()
+        self.current_match = self.matches[number] if number is not None and number < len(self.matches) else None
+
+    def take_in(self) -> None:
+        """Look through the lines laid out since the last look."""
+        if self._search is not None:
+            self._search.scan()
+
+    @property
+    def matches(self) -> list[Match]:
+        return self._search.spans if self._search is not None else []
+
+    @property
+    def finding(self) -> bool:
+        return self._search is not None
+
+    def first_match_from(self, line: int) -> int | None:
+        return self._search.first_at_or_after(line) if self._search is not None else None
+
+    def watch_current_match(self) -> None:
         self.refresh()
 
     def _highlight(self, segments: list[Segment], index: int) -> list[Segment]:
         """Restyle the matched spans of one line; the current match stands out from the rest."""
-        assert self.search is not None and self.layout_ is not None
+        assert self._search is not None and self.layout_ is not None
         plain = self.layout_.plain[index]
         palette = self.layout_.renderer.palette
         marks: list[tuple[int, int, Style]] = []
-        for start, end in self.search.by_line[index]:
+        for start, end in self._search.by_line[index]:
             current = self.current_match == (index, start, end)
             style = palette.current_match if current else palette.match
             marks.append((1 + cell_len(plain[:start]), 1 + cell_len(plain[:end]), style))
@@ -184,8 +275,8 @@ class ArticleView(ScrollView, can_focus=True):
         result: list[Segment] = []
         low = 0
         for cut, piece in zip(cuts, Segment.divide(segments, cuts), strict=True):
-            style = next((style for start, end, style in marks if start <= low and cut <= end), None)
-            result.extend(Segment.apply_style(piece, post_style=style) if style else piece)
+            mark = next((style for start, end, style in marks if start <= low and cut <= end), None)
+            result.extend(Segment.apply_style(piece, post_style=mark) if mark else piece)
             low = cut
         return result
 
@@ -202,7 +293,7 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, style)
         segments = [Segment(" ")]
         segments.extend(layout.lines[index])
-        if self.search is not None and index in self.search.by_line:
+        if self._search is not None and index in self._search.by_line:
             segments = self._highlight(segments, index)
         strip = Strip(segments, layout.width + 1).apply_style(style)
         return strip if layout.width + 1 == width else strip.crop_extend(0, width, style)

@@ -32,7 +32,8 @@ class FindBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("Find:", id="find-label")
-        yield Input(placeholder="text in this article (enter: next, shift+enter: previous)", id="find-input", compact=True)
+        hint = "text in this article (enter: next, shift+enter: previous)"
+        yield Input(placeholder=hint, id="find-input", compact=True)
         yield Static(id="find-count")
 
     @property

@@ -107,7 +107,7 @@ class LibraryTree(Tree[NodeData]):
         for branch in self.root.children:
             if branch.data is None or branch.data.condition != data.condition:
                 continue
-            matches = [node for node in branch.children if node.data is not None and node.data.article_id == data.article_id]
+            matches = [node for node in branch.children if node.data and node.data.article_id == data.article_id]
             self.move_cursor(matches[0] if matches and branch.is_expanded else branch)
             return
 
@@ -118,7 +118,7 @@ class LibraryTree(Tree[NodeData]):
 
     def get_label_width(self, node: TreeNode[NodeData]) -> int:
         """Labels are plain `Text`: measure them without rendering (10,000 nodes stay quick)."""
-        return node.label.cell_len + (2 if node.allow_expand else 0)
+        return node.label.cell_len + (2 if node.allow_expand else 0)  # type: ignore[union-attr]
 
     @staticmethod
     def _article_label(title: str, is_open: bool) -> Text:
