@@ -31,6 +31,8 @@ class ReaderState:
     folded: set[str] = field(default_factory=set)
     marks: dict[str, tuple[str, TextPosition]] = field(default_factory=dict)
     """A letter to the article and place the reader marked with it."""
+    read: set[str] = field(default_factory=set)
+    """Articles read to the end."""
 
     def to_json(self) -> str:
         data = {
@@ -39,6 +41,7 @@ class ReaderState:
             "theme": self.theme,
             "places": {key: [place.block, place.offset] for key, place in sorted(self.places.items())},
             "folded": sorted(self.folded),
+            "read": sorted(self.read),
             "marks": {
                 letter: [article, place.block, place.offset] for letter, (article, place) in sorted(self.marks.items())
             },
@@ -70,13 +73,13 @@ def parse_state(data: dict[str, Any]) -> tuple[ReaderState, list[str]]:
     else:
         reset.append("places")
     # Version 1 kept folds as `risks_collapsed` (and scroll positions as screen lines, not kept).
-    folded = data.get("folded", data.get("risks_collapsed", []))
-    if isinstance(folded, list):
-        state.folded = {item for item in folded if isinstance(item, str)}
-        if len(state.folded) != len(folded):
-            reset.append("folded")
-    else:
-        reset.append("folded")
+    for key, value in (("folded", data.get("folded", data.get("risks_collapsed", []))), ("read", data.get("read", []))):
+        if isinstance(value, list):
+            setattr(state, key, {item for item in value if isinstance(item, str)})
+            if len(getattr(state, key)) != len(value):
+                reset.append(key)
+        else:
+            reset.append(key)
     marks = data.get("marks", {})
     if isinstance(marks, dict):
         for letter, value in marks.items():
@@ -101,6 +104,7 @@ class StateStore:
         self._changed_places: set[str] = set()
         self._changed_folds: set[str] = set()
         self._changed_marks: set[str] = set()
+        self._newly_read: set[str] = set()
         self._save_failed = False
 
     def _read(self, report: bool) -> ReaderState:
@@ -128,7 +132,8 @@ class StateStore:
 
     @property
     def dirty(self) -> bool:
-        return bool(self._changed_keys or self._changed_places or self._changed_folds or self._changed_marks)
+        changes = (self._changed_keys, self._changed_places, self._changed_folds, self._changed_marks, self._newly_read)
+        return any(changes)
 
     def set_article(self, article_id: str) -> None:
         if self.state.article != article_id:
@@ -156,6 +161,16 @@ class StateStore:
             (self.state.folded.add if folded else self.state.folded.discard)(article_id)
             self._changed_folds.add(article_id)
 
+    def set_read(self, article_id: str) -> None:
+        if article_id not in self.state.read:
+            self.state.read.add(article_id)
+            self._newly_read.add(article_id)
+
+    def reading_marks(self) -> dict[str, str]:
+        """How far each article has been read, for the sidebar: "read", or "partly" once opened."""
+        marks = dict.fromkeys(self.state.places, "partly")
+        return marks | dict.fromkeys(self.state.read, "read")
+
     def mark(self, letter: str) -> tuple[str, TextPosition] | None:
         return self.state.marks.get(letter)
 
@@ -179,6 +194,7 @@ class StateStore:
             (merged.folded.add if article_id in self.state.folded else merged.folded.discard)(article_id)
         for letter in self._changed_marks:
             merged.marks[letter] = self.state.marks[letter]
+        merged.read |= self._newly_read
         try:
             write_atomically(self.path, merged.to_json())
         except OSError as error:
@@ -191,4 +207,5 @@ class StateStore:
         self._changed_places.clear()
         self._changed_folds.clear()
         self._changed_marks.clear()
+        self._newly_read.clear()
         return None

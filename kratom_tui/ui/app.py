@@ -11,21 +11,17 @@ from textual.widgets import Footer, Header, Input
 
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.library import Article, Library
-from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
+from kratom_tui.ui.article_file import OpenFileWatch, edit_article
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
-from kratom_tui.ui.history import Place
 from kratom_tui.ui.keys import READER_BINDINGS
-from kratom_tui.ui.link_follower import follow_link
+from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
-from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.screens.problems import ProblemsScreen
-from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
-from kratom_tui.ui.screens.search import SearchScreen
 from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.state_keeper import StateKeeper
@@ -36,6 +32,8 @@ from kratom_tui.ui.widgets.reading_pane import ReadingPane
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
 from kratom_tui.ui.widgets.sidebar import NARROW_BELOW, Sidebar
 
+READ_FROM = 98
+"""Percent of an article above the bottom of the pane from which it counts as read."""
 BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
 
@@ -57,10 +55,11 @@ class ReaderApp(App[None]):
         self.layouts = LayoutCache(library, lambda _theme: palette_for(self))
         self.keeper = StateKeeper(self, state, self._read_back_fold)
         self.navigator = Navigator(self)
+        self.file_watch = OpenFileWatch(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        self.sidebar = Sidebar(self.library, id="sidebar-column")
+        self.sidebar = Sidebar(self.library, self.state.reading_marks(), id="sidebar-column")
         self.pane = ReadingPane(id="reader")
         with Horizontal(id="main"):
             yield self.sidebar
@@ -89,28 +88,36 @@ class ReaderApp(App[None]):
 
     def _notify_problems(self) -> None:
         if count := len(self.library.problems):
-            where = "see the end of the sidebar, or run `kratom-tui check`"
-            self.notify(f"{count} problem(s) in the library: {where}.", severity="warning", markup=False)
+            text = f"{count} problem(s) in the library: see the end of the sidebar, or run `kratom-tui check`."
+            self.notify(text, severity="warning", markup=False)
 
     # Opening articles
 
     def open_article(
-        self, article_id: str, position: TextPosition | None = None, focus: bool = True, anchor: str = ""
+        self,
+        article_id: str,
+        position: TextPosition | None = None,
+        focus: bool = True,
+        anchor: str = "",
+        jump: bool = True,
     ) -> None:
-        """Open an article where the reader left it (or at `position`, or at a heading)."""
+        """Open an article where the reader left it (or at `position`, or a heading); a `jump` is kept in history."""
         article = self.library.get(article_id)
         if article is None:
             self.notify(f"No article with id {article_id}.", severity="error", markup=False)
             return
-        if self.current is not None and (article is not self.current or anchor):
+        if jump and self.current is not None and (article is not self.current or anchor):
             self.navigator.leave()
         self.current = article
+        self.file_watch.watch(article.path)
         layouts = self.layouts.get(article, self.theme, self.pane.widths)
         if position is None:
             position = self.state.place(article_id) or START
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
         self.sidebar.library_tree.mark_open(article.id)
         self.sub_title = article.title
+        if article.id not in self.state.state.read:
+            self.sidebar.library_tree.set_reading(article.id, "partly")
         self.state.set_article(article.id)
         self.keeper.changed()
         if anchor:
@@ -126,13 +133,10 @@ class ReaderApp(App[None]):
             lines = self.pane.view.size.height + 1
             self.layouts.prefetch_around(self.current.id, self.theme, self.pane.widths, lines)
 
-    def go_to_place(self, place: Place) -> None:
-        """Back, forward or a mark: that article at that position, leaving no new history."""
-        if self.current is not None and place.article_id == self.current.id:
-            self.pane.view.go_to(place.position)
-        elif self.library.get(place.article_id) is not None:
-            self.current = None
-            self.open_article(place.article_id, position=place.position)
+    def reload_current(self) -> None:
+        """The open article's file changed: show it as it is now, at the same place."""
+        if self.current is not None and (article := self.library.reload(self.current.id)) is not None:
+            self.open_article(article.id, position=self.pane.position, focus=False, jump=False)
 
     def scroll_to_anchor(self, anchor: str) -> None:
         if not self.pane.scroll_to_anchor(anchor):
@@ -161,9 +165,14 @@ class ReaderApp(App[None]):
         self.action_problems()
 
     def on_reading_pane_place_changed(self, _message: ReadingPane.PlaceChanged) -> None:
-        if self.pane.article_id is not None:
+        if self.pane.article_id is not None and self.current is not None:
             self.state.set_place(self.pane.article_id, self.pane.position)
             self.keeper.changed()
+            percent, left = self.pane.progress()
+            self.sub_title = f"{self.current.title} · {percent}% · {left} min left"
+            if percent >= READ_FROM:
+                self.state.set_read(self.current.id)
+                self.sidebar.library_tree.set_reading(self.current.id, "read")
 
     def on_risks_panel_toggled(self, message: RisksPanel.Toggled) -> None:
         if self.current is not None:
@@ -196,24 +205,10 @@ class ReaderApp(App[None]):
         self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
 
     def action_risk_overview(self) -> None:
-        if not self.library.complete:
-            self.notify("Still reading the library; the risk overview is ready in a moment.", markup=False)
-            return
-
-        def opened(choice: tuple[str, str] | None) -> None:
-            if choice is not None:
-                self.open_article(choice[0], focus=False)
-                self.pane.focus_risk(choice[1])
-
-        self.push_screen(RiskOverviewScreen(risk_overview(self.library), self.library.articles), opened)
+        self.navigator.risk_overview()
 
     def action_contents(self) -> None:
-        def jump(line: int | None) -> None:
-            if line is not None:
-                self.navigator.leave()
-                self.pane.go_to_line(line)
-
-        self.push_screen(ContentsScreen(self.pane.headings), jump)
+        self.navigator.contents()
 
     def action_toggle_risks(self) -> None:
         self.pane.risks.toggle_fold()
@@ -230,20 +225,19 @@ class ReaderApp(App[None]):
         self.pane.find_step(forward)
 
     def action_search(self) -> None:
-        def opened(choice: tuple[str, str] | None) -> None:
-            if choice is not None and (article := self.library.get(choice[0])) is not None:
-                self.open_article(article.id)
-                text = f"{article.title}\n{self.library.read_body(article).text}"
-                if found := self.search_service.find_text(choice[1], text):
-                    self.pane.open_find(found)
-
-        self.push_screen(SearchScreen(self.search_service), opened)
+        self.navigator.search()
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar.toggle()
 
     def action_history(self, step: int) -> None:
         (self.navigator.forward if step > 0 else self.navigator.back)()
+
+    def action_edit(self) -> None:
+        edit_article(self)
+
+    def action_links(self, hints: bool) -> None:
+        (show_link_hints if hints else show_link_list)(self)
 
     def action_mark(self, setting: bool) -> None:
         (self.navigator.set_mark if setting else self.navigator.jump_to_mark)()

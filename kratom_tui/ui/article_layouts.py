@@ -29,6 +29,8 @@ class ArticleLayouts:
     risks: DocumentLayout
     title: str
     """The risks panel's title, which counts what it holds."""
+    minutes: int
+    """Reading time of the whole article, at 200 words a minute."""
 
 
 def new_layout(prelude: list[RenderableType], source: str, palette: Palette, width: int) -> DocumentLayout:
@@ -66,6 +68,7 @@ class LayoutCache:
             new_layout(prelude, body.text, palette, widths[0]),
             new_layout([risks_and_disclaimers(article, palette, notes)], "", palette, widths[1]),
             risks_title(article, len(notes)),
+            body.reading_minutes,
         )
         self._cache.set(key, (article, layouts))
         return layouts

@@ -1,4 +1,5 @@
-"""Moving like a browser and an e-reader: back and forward over jumps, and marks set with a letter.
+"""Moving like a browser and an e-reader: back and forward over jumps, marks set with a letter, and
+the dialogs that jump (contents, library search, risk overview).
 
 The app says when a jump is about to leave a place; this keeps the history (for the run) and the
 marks (in the saved state) and answers where to go.
@@ -6,10 +7,16 @@ marks (in the saved state) and answers where to go.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kratom_tui.document.position import START
+from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.ui.history import History, Place
+from kratom_tui.ui.screens.contents import ContentsScreen
 from kratom_tui.ui.screens.key_prompt import KeyPrompt
+from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
+from kratom_tui.ui.screens.search import SearchScreen
 
 if TYPE_CHECKING:
     from kratom_tui.ui.app import ReaderApp
@@ -36,13 +43,20 @@ class Navigator:
     def forward(self) -> None:
         self._go(self.history.forward, "Nothing to go forward to.")
 
-    def _go(self, step, nothing: str) -> None:
+    def _go(self, step: Callable[[Place], Place | None], nothing: str) -> None:
         here = self.here()
         place = step(here) if here is not None else None
         if place is None:
             self.app.notify(nothing, markup=False)
         else:
-            self.app.go_to_place(place)
+            self.go(place)
+
+    def go(self, place: Place) -> None:
+        """That article at that position, adding nothing to the history."""
+        if self.app.current is not None and place.article_id == self.app.current.id:
+            self.app.pane.view.go_to(place.position)
+        else:
+            self.app.open_article(place.article_id, position=place.position, jump=False)
 
     def set_mark(self) -> None:
         def chosen(letter: str | None) -> None:
@@ -61,6 +75,41 @@ class Navigator:
                 self.app.notify(f"No mark '{letter}'.", severity="warning", markup=False)
             elif mark is not None:
                 self.leave()
-                self.app.go_to_place(Place(*mark))
+                self.go(Place(*mark))
 
         self.app.push_screen(KeyPrompt("Go to a mark: type its letter (escape cancels)"), chosen)
+
+    def contents(self) -> None:
+        def chosen(line: int | None) -> None:
+            if line is not None:
+                self.leave()
+                self.app.pane.go_to_line(line)
+
+        self.app.push_screen(ContentsScreen(self.app.pane.headings), chosen)
+
+    def search(self) -> None:
+        """Library search; a hit opens with the find bar primed with what the search matched."""
+        app = self.app
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None and (article := app.library.get(choice[0])) is not None:
+                app.open_article(article.id, position=START)
+                text = f"{article.title}\n{app.library.read_body(article).text}"
+                if found := app.search_service.find_text(choice[1], text):
+                    app.pane.open_find(found)
+
+        app.push_screen(SearchScreen(app.search_service), chosen)
+
+    def risk_overview(self) -> None:
+        """Every risk against the articles naming it; a cell opens that article at its panel."""
+        app = self.app
+        if not app.library.complete:
+            app.notify("Still reading the library; the risk overview is ready in a moment.", markup=False)
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                app.open_article(choice[0], focus=False)
+                app.pane.focus_risk(choice[1])
+
+        app.push_screen(RiskOverviewScreen(risk_overview(app.library), app.library.articles), chosen)

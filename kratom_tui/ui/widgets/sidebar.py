@@ -35,12 +35,13 @@ class Sidebar(Vertical):
             self.covering = covering
             super().__init__()
 
-    def __init__(self, library: Library, *, id: str | None = None) -> None:
+    def __init__(self, library: Library, reading: dict[str, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._library = library
+        self._reading = reading
 
     def compose(self) -> ComposeResult:
-        yield LibraryTree(self._library, id="sidebar")
+        yield LibraryTree(self._library, self._reading, id="sidebar")
         yield ProgressBar(id="index-progress", show_eta=False)
 
     @property
