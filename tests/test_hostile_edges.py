@@ -238,7 +238,7 @@ def test_names_are_escaped_in_every_command(hostile: Path, capsys) -> None:
     listed = outputs[0]
     assert all(article_id in listed for article_id in NAME_IDS)
     # One line per problem: a newline in a name cannot start a line of its own.
-    assert all(re.match(r".+:\d+: (error|warning): ", line) for line in check.splitlines()), check
+    assert all(re.match(r".+:\d+: (error|warning|note): ", line) for line in check.splitlines()), check
     newline_name = next(name for name in NAMES if "\n" in name)
     assert display_path(hostile / newline_name) + ":3: warning: control characters removed" in check
     assert "latin1-name-caf\\xe9.md:1: warning: file name has" in check

@@ -19,8 +19,9 @@ from kratom_tui.library.sanitize import display_name, first_control, one_line
 from kratom_tui.locations import catalogue_file
 from kratom_tui.storage import write_atomically
 
-FORMAT = 2
-"""2: ids are paths without `.md` (subfolders included), escaped; file names that are not UTF-8 kept."""
+FORMAT = 3
+"""2: titles of plain markdown files are read as markdown (see kratom_tui.library.titles); 3: ids are
+paths without `.md` (subfolders included), escaped; file names that are not UTF-8 kept."""
 
 
 @dataclass

@@ -13,11 +13,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kratom_tui.library.model import LEVELS, SEVERITIES, Article, Claim, Problem, Risk
+from kratom_tui.library.model import LEVELS, SEVERITIES, Article, Claim, Problem, Reading, Risk
 from kratom_tui.library.sanitize import first_control
 
-SCHEMA_VERSION = 2
-"""2: paths are kept as bytes (a file name need not be UTF-8); rows hold no id (it comes from the path)."""
+SCHEMA_VERSION = 4
+"""2: titles of files without one come from markdown-it; 3: provenance and reading fields;
+4: paths are kept as bytes (a file name need not be UTF-8), rows hold no id (it comes from the path)."""
 
 
 def _encode(article: Article | None, problems: list[Problem]) -> str:
@@ -29,11 +30,21 @@ def _encode(article: Article | None, problems: list[Problem]) -> str:
             "conditions": article.conditions,
             "published": article.published,
             "source": article.source,
+            "captured": article.captured,
+            "site": article.site,
+            "source_type": article.source_type,
+            "commercial_interest": article.commercial_interest,
+            "written": article.written,
+            "reviewed": article.reviewed,
+            "next_review": article.next_review,
+            "other_options": article.other_options,
+            "not_covered": article.not_covered,
+            "further_reading": [vars(reading) for reading in article.further_reading],
             "evidence": article.evidence,
             "tags": article.tags,
             "risks": [(r.name, r.detail, r.severity) for r in article.risks],
             "disclaimers": article.disclaimers,
-            "claims": [(c.claim, c.support, c.counter) for c in article.claims],
+            "claims": [(c.claim, c.support, c.counter, c.context) for c in article.claims],
             "extra": article.extra,
             "body_offset": article.body_offset,
             "body_line": article.body_line,
@@ -81,6 +92,17 @@ def _check_tree(value: Any) -> Any:
     return value
 
 
+_PROVENANCE = (
+    "captured", "site", "source_type", "commercial_interest", "written", "reviewed", "next_review", "other_options"
+)
+
+
+def _reading(value: Any) -> Reading:
+    if not isinstance(value, dict):
+        raise _BadRow(value)
+    return Reading(**{str(key): _clean(text) for key, text in value.items()})
+
+
 def _decode(text: str, path: Path) -> tuple[Article | None, list[Problem]]:
     """The row's article and problems, every field checked; raises ValueError (or a subclass) if any is wrong."""
     data = json.loads(text)
@@ -108,12 +130,16 @@ def _decode(text: str, path: Path) -> tuple[Article | None, list[Problem]]:
         conditions=_texts(fields["conditions"]),
         published=_clean(fields["published"]),
         source=_clean(fields["source"]),
+        **{key: _clean(fields[key]) for key in _PROVENANCE},
+        not_covered=_texts(fields["not_covered"]),
+        further_reading=tuple(_reading(reading) for reading in fields["further_reading"]),
         evidence=_clean(fields["evidence"]),
         tags=_texts(fields["tags"]),
         risks=tuple(risks),
         disclaimers=_texts(fields["disclaimers"]),
         claims=tuple(
-            Claim(_clean(claim), _clean(support), _texts(counter)) for claim, support, counter in fields["claims"]
+            Claim(_clean(claim), _clean(support), _texts(counter), _texts(context))
+            for claim, support, counter, context in fields["claims"]
         ),
         extra=_check_tree(extra),
         body_offset=_number(fields["body_offset"], 0),

@@ -143,7 +143,7 @@ def load_article(path: Path, article_id: str, files: LibraryFiles, problems: lis
         if fields.not_front_matter:
             head.body_offset, head.body_line = 0, 1
         values, extra = fields.values, fields.extra
-    title = values.pop("title", None) or head.first_heading or _title_from_name(path)
+    title = values.pop("title", None) or head.first_heading() or _title_from_name(path)
     return Article(
         id=article_id,
         path=path,

@@ -12,6 +12,7 @@ from kratom_tui.library.frontmatter import parse_front_matter
 from kratom_tui.library.model import Body, Problem, Stamp
 from kratom_tui.library.safe_open import LibraryFiles
 from kratom_tui.library.sanitize import first_control, normalize_newlines, one_line, strip_controls
+from kratom_tui.library.titles import first_title
 
 CHUNK = 64 * 1024
 MAX_FRONT_MATTER = 1024 * 1024
@@ -22,7 +23,6 @@ TITLE_SCAN_BYTES = 64 * 1024
 # Fences end with LF, CRLF or a lone CR (old Mac files): all three are read alike.
 _OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t]*(?:\r\n?|\n)")
 _CLOSING = re.compile(rb"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)")
-_ATX_HEADING = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -33,11 +33,18 @@ class Head:
     """The YAML text between the fences, or None when the file has no front matter."""
     body_offset: int = 0
     body_line: int = 1
-    first_heading: str | None = None
+    body_start: bytes = b""
+    """Up to TITLE_SCAN_BYTES of the body, where a file without a title in its front matter finds one."""
     problems: list[Problem] = field(default_factory=list)
     skip: bool = False
     """True when the file cannot be used as an article at all."""
     stamp: Stamp | None = None
+
+    def first_heading(self) -> str | None:
+        """The first level-1 heading near the start of the body, the title of a file that names none."""
+        text = strip_controls(self.body_start[:TITLE_SCAN_BYTES].decode("utf-8", errors="replace"))
+        title = first_title(text)
+        return one_line(title) if title else None
 
 
 def _lines_before(data: bytes, end: int, start: int = 0) -> int:
@@ -90,7 +97,7 @@ def _read_head(stream: BinaryIO, path: Path) -> Head:
         opening = _OPENING.match(data)
     if opening is None:
         head.body_offset = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-        head.first_heading = _first_heading(data[head.body_offset :])
+        head.body_start = data[head.body_offset : head.body_offset + TITLE_SCAN_BYTES]
         return head
     start = opening.end()
     at_end = False
@@ -118,15 +125,8 @@ def _read_head(stream: BinaryIO, path: Path) -> Head:
     head.front_matter = _decode(raw, path, 2, head.problems)
     head.body_offset = closing.end()
     head.body_line = 1 + _lines_before(data, closing.end())
-    head.first_heading = _first_heading(data[head.body_offset :])
+    head.body_start = data[head.body_offset : head.body_offset + TITLE_SCAN_BYTES]
     return head
-
-
-def _first_heading(data: bytes) -> str | None:
-    """The text of the first `#` heading near the start, the title of a file that names none."""
-    text = strip_controls(data[:TITLE_SCAN_BYTES].decode("utf-8", errors="replace"))
-    match = _ATX_HEADING.search(text)
-    return one_line(match.group(1)) if match else None
 
 
 def read_body(
