@@ -92,11 +92,6 @@ def _check_tree(value: Any) -> Any:
     return value
 
 
-_PROVENANCE = (
-    "captured", "site", "source_type", "commercial_interest", "written", "reviewed", "next_review", "other_options"
-)
-
-
 def _reading(value: Any) -> Reading:
     if not isinstance(value, dict):
         raise _BadRow(value)
@@ -130,7 +125,14 @@ def _decode(text: str, path: Path) -> tuple[Article | None, list[Problem]]:
         conditions=_texts(fields["conditions"]),
         published=_clean(fields["published"]),
         source=_clean(fields["source"]),
-        **{key: _clean(fields[key]) for key in _PROVENANCE},
+        captured=_clean(fields["captured"]),
+        site=_clean(fields["site"]),
+        source_type=_clean(fields["source_type"]),
+        commercial_interest=_clean(fields["commercial_interest"]),
+        written=_clean(fields["written"]),
+        reviewed=_clean(fields["reviewed"]),
+        next_review=_clean(fields["next_review"]),
+        other_options=_clean(fields["other_options"]),
         not_covered=_texts(fields["not_covered"]),
         further_reading=tuple(_reading(reading) for reading in fields["further_reading"]),
         evidence=_clean(fields["evidence"]),
