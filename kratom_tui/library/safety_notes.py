@@ -133,7 +133,8 @@ def load_safety_notes(root: Path, files: LibraryFiles | None = None) -> SafetyNo
         node, data = load_with_nodes(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        result.problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {getattr(error, 'problem', error)}"))
+        reason = getattr(error, "problem", error)
+        result.problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {reason}"))
         return result
     entries = data.get("notes") if isinstance(data, dict) else None
     if not isinstance(entries, list):
@@ -178,7 +179,7 @@ def _note(entry: Any, node: yaml.Node | None, path: Path, problems: list[Problem
     if not isinstance(source, dict) or not _text(source.get("publisher")) or not _text(source.get("title")):
         fault("source", f"{label}: 'source' needs a 'publisher' and a 'title'")
         missing.append("source")
-    if missing or not isinstance(source, dict):
+    if missing or not isinstance(source, dict) or not isinstance(topics, list):
         return None
     url = _text(source.get("url", ""))
     if url and not url.startswith(("https://", "http://")):

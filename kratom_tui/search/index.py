@@ -68,7 +68,7 @@ CREATE TABLE files(
 CREATE TABLE conditions(doc INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX conditions_by_doc ON conditions(doc);
 -- One row per part of each article (see PART_SHIFT); only the first part has summary, risks, disclaimers.
-CREATE VIRTUAL TABLE docs USING fts5({", ".join(name + (" UNINDEXED" if not WEIGHTS[name] else "") for name in COLUMNS)},
+CREATE VIRTUAL TABLE docs USING fts5({", ".join(name + ("" if WEIGHTS[name] else " UNINDEXED") for name in COLUMNS)},
     tokenize='porter unicode61');
 INSERT INTO docs(docs, rank) VALUES('rank', '{_RANK}');
 """
@@ -333,7 +333,8 @@ class SearchIndex:
         self._close_connections()
         folder = self.path.parent if self.path is not None else "?"
         reason = getattr(error, "strerror", None) or str(error)
-        problem = "cache folder not writable" if isinstance(error, OSError) or _cannot_write(error) else "index file unusable"
+        unwritable = isinstance(error, OSError) or _cannot_write(error)
+        problem = "cache folder not writable" if unwritable else "index file unusable"
         self.notice = f"Search index kept in memory: {problem} ({folder}: {reason})"
         self.path = None
         connection = self._connect(":memory:")
@@ -477,7 +478,8 @@ class SearchIndex:
 
     @staticmethod
     def _drop(connection: sqlite3.Connection, doc: int, parts: int) -> None:
-        connection.executemany("DELETE FROM docs WHERE rowid = ?", [(part << PART_SHIFT | doc,) for part in range(parts)])
+        rows = [(part << PART_SHIFT | doc,) for part in range(parts)]
+        connection.executemany("DELETE FROM docs WHERE rowid = ?", rows)
         connection.execute("DELETE FROM conditions WHERE doc = ?", (doc,))
 
     def _search_lock(self) -> threading.RLock:
