@@ -229,3 +229,19 @@ async def test_an_article_deleted_since_the_last_run_is_not_reopened(root: Path,
         assert not app.library.complete
         assert app.current.id == "good"
         assert not any("No article" in toast for toast in toasts)
+
+
+def test_unreadable_caches_are_set_aside_and_said_once(root: Path) -> None:
+    from kratom_tui.locations import heads_cache_file
+
+    load_library(root, cache=True)
+    catalogue_path(root).write_bytes(b"\xff not json")
+    heads_cache_file(root).write_bytes(b"not a database, just bytes" * 100)
+    library = start_library(root)
+    assert library.complete, "without a catalogue the library is loaded"
+    assert sorted(article.id for article in library.articles) == ["good", "other", "plain"]
+    said = " ".join(library.notices)
+    assert "catalogue" in said and "heads" in said and "moved aside" in said
+    aside = sorted(path.name.split(".corrupt-")[0] for path in catalogue_path(root).parent.glob("*.corrupt-*"))
+    assert aside == sorted([catalogue_path(root).name, heads_cache_file(root).name])
+    assert start_library(root).notices == [], "once set aside, the next start is quiet"

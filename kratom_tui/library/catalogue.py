@@ -17,7 +17,7 @@ from kratom_tui.library.model import LEVELS, Article, Problem
 from kratom_tui.library.safe_open import open_regular
 from kratom_tui.library.sanitize import display_name, first_control, one_line
 from kratom_tui.locations import catalogue_file
-from kratom_tui.storage import write_atomically
+from kratom_tui.storage import set_aside, write_atomically
 
 FORMAT = 3
 """2: titles of plain markdown files are read as markdown (see kratom_tui.library.titles); 3: ids are
@@ -145,12 +145,22 @@ def catalogue_path(root: Path) -> Path:
     return catalogue_file(root)
 
 
-def read_catalogue(root: Path) -> Catalogue | None:
-    """The catalogue saved by the last full load of `root`; None if there is none or it is unusable."""
+def read_catalogue(root: Path, notices: list[str] | None = None) -> Catalogue | None:
+    """The catalogue saved by the last full load of `root`; None if there is none or it is unusable.
+
+    A file that is not JSON at all is set aside (and `notices` told); one of another version or
+    folder is simply replaced by the next load.
+    """
+    path = catalogue_path(root)
     try:
-        with open_regular(catalogue_path(root)) as stream:
+        with open_regular(path) as stream:
             text = stream.read().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        json.loads(text)
+    except OSError:
+        return None
+    except ValueError:  # UnicodeDecodeError included
+        if notices is not None:
+            notices.append(set_aside(path, "The saved sidebar (catalogue)"))
         return None
     return Catalogue.from_json(text, root)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from kratom_tui.library.model import LEVELS, SEVERITIES, Article, Claim, Problem, Reading, Risk
 from kratom_tui.library.sanitize import first_control
+from kratom_tui.storage import set_aside
 
 SCHEMA_VERSION = 4
 """2: titles of files without one come from markdown-it; 3: provenance and reading fields;
@@ -155,6 +156,8 @@ class HeadCache:
 
     def __init__(self, path: Path | None) -> None:
         self.connection: sqlite3.Connection | None = None
+        self.notice: str | None = None
+        """Said once when an unreadable cache file had to be moved aside."""
         self.rows: dict[bytes, tuple[int, int, str]] = {}
         self.changed: dict[bytes, tuple[int, int, str]] = {}
         if path is not None:
@@ -175,16 +178,11 @@ class HeadCache:
                 for path, size, mtime, data in connection.execute("SELECT path, size, mtime, data FROM heads")
             }
             self.connection = connection
+        except sqlite3.DatabaseError:
+            # Not a database (or a damaged one): set aside, and built again from the files.
+            self.notice = set_aside(path, "The cache of article heads")
         except (sqlite3.Error, OSError):
-            self._discard(path)
-
-    @staticmethod
-    def _discard(path: Path) -> None:
-        """A cache that cannot be read is thrown away; it will be built again next time."""
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:
-            pass
+            pass  # a folder that cannot be written only costs speed
 
     def lookup(self, path: Path, size: int, mtime: int) -> tuple[Article | None, list[Problem]] | None:
         row = self.rows.get(os.fsencode(path))

@@ -31,9 +31,16 @@ class Library:
     """
 
     def __init__(
-        self, root: Path, catalogue: Catalogue, notes: SafetyNotes, articles: list[Article] | None = None
+        self,
+        root: Path,
+        catalogue: Catalogue,
+        notes: SafetyNotes,
+        articles: list[Article] | None = None,
+        notices: list[str] | None = None,
     ) -> None:
         self.root = root
+        self.notices = notices or []
+        """Sentences for the reader about caches that had to be set aside while loading."""
         self.files = LibraryFiles(root)
         """Every file of the library is opened through this gate."""
         self.catalogue = catalogue
@@ -198,15 +205,18 @@ def load_library(root: Path, cache: bool = False) -> Library:
     catalogue = Catalogue.of(root, articles, problems)
     if cache:
         save_catalogue(root, catalogue)
-    return Library(root, catalogue, notes, articles)
+    return Library(root, catalogue, notes, articles, [heads.notice] if heads.notice else [])
 
 
 def start_library(root: Path) -> Library:
     """The library for the app to open with: from its saved catalogue when there is one, else loaded."""
-    catalogue = read_catalogue(root)
+    notices: list[str] = []
+    catalogue = read_catalogue(root, notices)
     if catalogue is None:
-        return load_library(root, cache=True)
-    return Library(root, catalogue, load_safety_notes(root))
+        library = load_library(root, cache=True)
+        library.notices[:0] = notices
+        return library
+    return Library(root, catalogue, load_safety_notes(root), notices=notices)
 
 
 def _load_cached(
