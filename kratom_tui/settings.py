@@ -28,7 +28,8 @@ import yaml
 
 from kratom_tui.keymap import BINDING_IDS, keys_problem
 from kratom_tui.library.model import Problem
-from kratom_tui.library.sanitize import strip_controls
+from kratom_tui.library.safe_open import open_regular
+from kratom_tui.library.sanitize import display_path, one_line, strip_controls
 from kratom_tui.library.yaml_loader import load_with_nodes
 from kratom_tui.locations import settings_file
 
@@ -41,6 +42,7 @@ THEMES = (
     "textual-light", "tokyo-night",
 )  # fmt: skip
 """Textual's built-in themes."""
+MAX_SETTINGS_BYTES = 64 * 1024
 _TOP_LEVEL = re.compile(r"^[^\s#-]", re.MULTILINE)
 
 
@@ -63,11 +65,16 @@ def load_settings(path: Path | None = None) -> Settings:
     """Defaults for anything missing or invalid; every problem is kept in `problems`, never fatal."""
     path = path or settings_file()
     try:
-        text = path.read_text(encoding="utf-8")
+        with open_regular(path) as stream:
+            raw = stream.read(MAX_SETTINGS_BYTES + 1)
+        if len(raw) > MAX_SETTINGS_BYTES:
+            raise ValueError(f"larger than {MAX_SETTINGS_BYTES // 1024} KB")
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         return Settings()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or type(error).__name__
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None)
+        reason = reason or ("not UTF-8" if isinstance(error, UnicodeDecodeError) else str(error))
         problem = Problem(path, 1, f"settings file could not be read ({reason}); using defaults")
         return _finish(path, {}, [problem], urgent_unreadable=True)
     reader = _Reader(path)
@@ -89,13 +96,13 @@ def _finish(path: Path, values: dict[str, Any], problems: list[Problem], urgent_
     urgent_problem = None
     if urgent_unreadable:
         urgent_problem = (
-            f"The urgent-help numbers in {path} could not be read (see `kratom-tui check`)."
+            f"The urgent-help numbers in {display_path(path)} could not be read (see `kratom-tui check`)."
         )
     notice = None
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        notice = (
+        notice = one_line(
             f"Settings not fully read: {first.path.name} line {first.line}: {first.message}{more}. "
             "The rest is used; see Problems in the palette, or `kratom-tui check`."
         )
@@ -167,7 +174,7 @@ class _Reader:
                 self.problem(here, f"urgent_help {key.value} must be a phone number or a short text")
                 self.urgent_unreadable = True
             else:
-                values[key.value] = strip_controls(str(value.value)).strip()
+                values[key.value] = one_line(str(value.value)).strip()
 
     def _keys(self, node: yaml.Node, line: int, values: dict[str, Any]) -> None:
         if not isinstance(node, yaml.MappingNode):

@@ -127,9 +127,10 @@ def test_ids_are_found_from_any_spelling_of_a_path(root: Path) -> None:
     (root / "topics" / "deep.md").write_text("# Deep\n")
     os.symlink(root / "topics", root / "alias")
     library = load_library(root, cache=True)
+    # The file is met first through the link (names are walked in order), so its id is that path.
     assert library.id_at(root / "topics" / ".." / "good.md") == "good"
-    assert library.id_at(root / "topics" / "deep.md") == "deep"
-    assert library.id_at(root / "alias" / "deep.md") == "deep"
+    assert library.id_at(root / "topics" / "deep.md") == "alias/deep"
+    assert library.id_at(root / "alias" / "deep.md") == "alias/deep"
     assert library.id_at(root / "missing.md") is None
     assert library.id_at(root.parent / "good.md") is None
 
@@ -228,3 +229,19 @@ async def test_an_article_deleted_since_the_last_run_is_not_reopened(root: Path,
         assert not app.library.complete
         assert app.current.id == "good"
         assert not any("No article" in toast for toast in toasts)
+
+
+def test_unreadable_caches_are_set_aside_and_said_once(root: Path) -> None:
+    from kratom_tui.locations import heads_cache_file
+
+    load_library(root, cache=True)
+    catalogue_path(root).write_bytes(b"\xff not json")
+    heads_cache_file(root).write_bytes(b"not a database, just bytes" * 100)
+    library = start_library(root)
+    assert library.complete, "without a catalogue the library is loaded"
+    assert sorted(article.id for article in library.articles) == ["good", "other", "plain"]
+    said = " ".join(library.notices)
+    assert "catalogue" in said and "heads" in said and "moved aside" in said
+    aside = sorted(path.name.split(".corrupt-")[0] for path in catalogue_path(root).parent.glob("*.corrupt-*"))
+    assert aside == sorted([catalogue_path(root).name, heads_cache_file(root).name])
+    assert start_library(root).notices == [], "once set aside, the next start is quiet"

@@ -124,4 +124,4 @@ def test_a_file_that_is_not_text_is_reported_and_defaults_used() -> None:
     path.write_bytes(b"urgent_help:\n  emergency: \xff\xfe\n")
     settings = load_settings()
     assert settings.emergency == "911" and settings.notice and settings.urgent_help_problem
-    assert messages(settings) == [(1, "settings file could not be read (UnicodeDecodeError); using defaults")]
+    assert messages(settings) == [(1, "settings file could not be read (not UTF-8); using defaults")]

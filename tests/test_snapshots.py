@@ -126,8 +126,9 @@ def test_urgent_help_with_us_fallback(snap_compare) -> None:
         from kratom_tui.settings import Settings
         from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 
-        notice = "Settings file settings.yaml could not be read (ScannerError); using defaults."
-        await pilot.app.push_screen(UrgentHelpScreen(Settings(notice=notice)))
+        notice = "Settings not fully read: settings.yaml line 1: invalid YAML in 'urgent_help'."
+        problem = "The urgent-help numbers in settings.yaml could not be read (see `kratom-tui check`)."
+        await pilot.app.push_screen(UrgentHelpScreen(Settings(notice=notice, urgent_help_problem=problem)))
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=fallback, terminal_size=(80, 24))

@@ -74,8 +74,7 @@ class ReaderApp(ReadableThemes, App[None]):
 
     def on_mount(self) -> None:
         self.set_keymap(self.settings.keys)
-        theme = self.settings.theme or self.state.state.theme
-        if theme in self.available_themes:
+        if (theme := self.settings.theme or self.state.state.theme) in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.keeper.watch_signals()
@@ -84,7 +83,7 @@ class ReaderApp(ReadableThemes, App[None]):
         else:
             self.notify("This library has no articles.", severity="warning")
         (self.pane.view if self.sidebar.narrow else self.sidebar.library_tree).focus()
-        for notice in (self.state.notice, self.settings.notice):
+        for notice in (self.state.notice, self.settings.notice, *self.library.notices):
             if notice:
                 self.notify(notice, severity="warning", markup=False)
         self._notify_problems()
@@ -288,6 +287,8 @@ class ReaderApp(ReadableThemes, App[None]):
             self.current = self.library.get(self.current.id) or self.current
         if [p.format() for p in old.problems] != [p.format() for p in self.library.problems]:
             self._notify_problems()
+        for notice in self.library.notices:
+            self.notify(notice, severity="warning", markup=False)
 
     def on_index_built(self, message: IndexBuilt) -> None:
         """The index is up to date (the sidebar's progress bar has hidden itself)."""
