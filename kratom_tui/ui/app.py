@@ -12,20 +12,14 @@ from textual.widgets import Footer, Header, Input
 
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.library import Article, Library
-from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
+from kratom_tui.ui import dialogs
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, IndexProgress, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.link_follower import follow_link
-from kratom_tui.ui.screens.contents import ContentsScreen
-from kratom_tui.ui.screens.help import HelpScreen
-from kratom_tui.ui.screens.problems import ProblemsScreen
-from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
-from kratom_tui.ui.screens.search import SearchScreen
-from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.state_keeper import StateKeeper
 from kratom_tui.ui.theme_palette import palette_for
@@ -190,33 +184,19 @@ class ReaderApp(App[None]):
         return not (action == "urgent_help" and isinstance(self.focused, Input))
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        dialogs.open_help(self)
 
     def action_urgent_help(self) -> None:
-        if not isinstance(self.screen, UrgentHelpScreen):
-            self.push_screen(UrgentHelpScreen(self.settings))
+        dialogs.open_urgent_help(self)
 
     def action_problems(self) -> None:
-        self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
+        dialogs.open_problems(self)
 
     def action_risk_overview(self) -> None:
-        if not self.library.complete:
-            self.notify("Still reading the library; the risk overview is ready in a moment.", markup=False)
-            return
-
-        def opened(choice: tuple[str, str] | None) -> None:
-            if choice is not None:
-                self.open_article(choice[0], focus=False)
-                self.pane.focus_risk(choice[1])
-
-        self.push_screen(RiskOverviewScreen(risk_overview(self.library), self.library.articles), opened)
+        dialogs.open_risk_overview(self)
 
     def action_contents(self) -> None:
-        def jump(line: int | None) -> None:
-            if line is not None:
-                self.pane.go_to_line(line)
-
-        self.push_screen(ContentsScreen(self.pane.headings), jump)
+        dialogs.open_contents(self)
 
     def action_toggle_risks(self) -> None:
         self.pane.risks.toggle_fold()
@@ -234,19 +214,7 @@ class ReaderApp(App[None]):
         self.pane.find_step(forward)
 
     def action_search(self) -> None:
-        def opened(choice: tuple[str, str] | None) -> None:
-            if choice is None:
-                return
-            article_id, query = choice
-            self.open_article(article_id)
-            article = self.library.get(article_id)
-            if article is not None:
-                body = self.library.read_body(article).text
-                text = self.search_service.find_text(query, f"{article.title}\n{body}")
-                if text:
-                    self.pane.open_find(text)
-
-        self.push_screen(SearchScreen(self.search_service), opened)
+        dialogs.open_search(self)
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar.toggle()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kratom_tui.links import OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
-from kratom_tui.ui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from kratom_tui.ui.app import ReaderApp
@@ -21,6 +20,8 @@ def follow_link(app: ReaderApp, href: str) -> None:
     elif isinstance(action, ScrollToAnchor):
         app.scroll_to_anchor(action.anchor)
     elif isinstance(action, OpenExternal):
+        from kratom_tui.ui.screens.confirm import ConfirmScreen  # only when a web link is followed
+
         url = action.url
 
         def opened(answer: bool | None) -> None:

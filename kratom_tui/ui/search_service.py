@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kratom_tui.library import Library
-from kratom_tui.search import SearchHit, SearchIndex, SearchUnavailable, parse_query
+
+if TYPE_CHECKING:
+    # The index (and SQLite) is imported by the worker that builds it, after the first frame.
+    from kratom_tui.search import SearchHit, SearchIndex
 
 MIN_FIND_PREFIX = 4
 
@@ -22,6 +26,7 @@ class SearchService:
 
     def build(self, library: Library, progress: Callable[[int, int], None]) -> str | None:
         """Open and update the index (in a worker thread); returns a notice for the reader, if any."""
+        from kratom_tui.search import SearchIndex, SearchUnavailable
 
         def track(done: int, total: int) -> None:
             self.progress = (done, total)
@@ -40,6 +45,8 @@ class SearchService:
 
     def search(self, query: str, limit: int) -> tuple[list[SearchHit], str]:
         """Hits and a one-line status; never raises for any text typed."""
+        from kratom_tui.search import parse_query
+
         if not query.strip():
             return [], "Type to search titles, summaries, bodies, risks and disclaimers."
         if self.problem:
@@ -60,6 +67,8 @@ class SearchService:
         Search matches word stems ("legs" finds "leg"), the find bar literal text: try each term as
         typed, then shorter and shorter beginnings of it (down to four letters).
         """
+        from kratom_tui.search import parse_query
+
         lowered = text.casefold()
         terms = [term.strip('"*') for term in parse_query(query).terms if term.strip('"*')]
         for term in terms:
