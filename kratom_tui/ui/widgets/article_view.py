@@ -28,6 +28,8 @@ from kratom_tui.document.position import START, TextPosition
 
 STEP_SECONDS = 0.008
 """Work per background step: short enough that keys and frames are never held up."""
+TO_END_STEP_SECONDS = 0.03
+"""Work per step once the reader asked for the end (`G`): they wait for it, keys still come through."""
 RESIZE_EVERY = 0.25
 """How often the scrollbar follows a growing layout; each change costs a screen layout."""
 
@@ -111,7 +113,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _step(self) -> None:
         layout = self.layout_
-        deadline = monotonic() + STEP_SECONDS
+        deadline = monotonic() + (TO_END_STEP_SECONDS if self._to_end else STEP_SECONDS)
         more = layout is not None
         while more and layout is not None and monotonic() < deadline:
             more = layout.advance(4)
