@@ -23,12 +23,16 @@ SCHEMA_VERSION = 2
 
 @dataclass
 class ReaderState:
-    """The last article, the theme, each article's place and which risks panels are folded."""
+    """The last article, the theme, each article's place, which risks panels are folded, the marks."""
 
     article: str | None = None
     theme: str | None = None
     places: dict[str, TextPosition] = field(default_factory=dict)
     folded: set[str] = field(default_factory=set)
+    marks: dict[str, tuple[str, TextPosition]] = field(default_factory=dict)
+    """A letter to the article and place the reader marked with it."""
+    read: set[str] = field(default_factory=set)
+    """Articles read to the end."""
 
     def to_json(self) -> str:
         data = {
@@ -37,6 +41,10 @@ class ReaderState:
             "theme": self.theme,
             "places": {key: [place.block, place.offset] for key, place in sorted(self.places.items())},
             "folded": sorted(self.folded),
+            "read": sorted(self.read),
+            "marks": {
+                letter: [article, place.block, place.offset] for letter, (article, place) in sorted(self.marks.items())
+            },
         }
         return json.dumps(data, indent=2, ensure_ascii=False)
 
@@ -65,13 +73,23 @@ def parse_state(data: dict[str, Any]) -> tuple[ReaderState, list[str]]:
     else:
         reset.append("places")
     # Version 1 kept folds as `risks_collapsed` (and scroll positions as screen lines, not kept).
-    folded = data.get("folded", data.get("risks_collapsed", []))
-    if isinstance(folded, list):
-        state.folded = {item for item in folded if isinstance(item, str)}
-        if len(state.folded) != len(folded):
-            reset.append("folded")
+    for key, value in (("folded", data.get("folded", data.get("risks_collapsed", []))), ("read", data.get("read", []))):
+        if isinstance(value, list):
+            setattr(state, key, {item for item in value if isinstance(item, str)})
+            if len(getattr(state, key)) != len(value):
+                reset.append(key)
+        else:
+            reset.append(key)
+    marks = data.get("marks", {})
+    if isinstance(marks, dict):
+        for letter, value in marks.items():
+            well_formed = isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+            if well_formed and all(map(_is_count, value[1:])):
+                state.marks[letter] = (value[0], TextPosition(value[1], value[2]))
+            elif "marks" not in reset:
+                reset.append("marks")
     else:
-        reset.append("folded")
+        reset.append("marks")
     return state, reset
 
 
@@ -85,6 +103,8 @@ class StateStore:
         self._changed_keys: set[str] = set()
         self._changed_places: set[str] = set()
         self._changed_folds: set[str] = set()
+        self._changed_marks: set[str] = set()
+        self._newly_read: set[str] = set()
         self._save_failed = False
 
     def _read(self, report: bool) -> ReaderState:
@@ -112,7 +132,8 @@ class StateStore:
 
     @property
     def dirty(self) -> bool:
-        return bool(self._changed_keys or self._changed_places or self._changed_folds)
+        changes = (self._changed_keys, self._changed_places, self._changed_folds, self._changed_marks, self._newly_read)
+        return any(changes)
 
     def set_article(self, article_id: str) -> None:
         if self.state.article != article_id:
@@ -140,6 +161,23 @@ class StateStore:
             (self.state.folded.add if folded else self.state.folded.discard)(article_id)
             self._changed_folds.add(article_id)
 
+    def set_read(self, article_id: str) -> None:
+        if article_id not in self.state.read:
+            self.state.read.add(article_id)
+            self._newly_read.add(article_id)
+
+    def reading_marks(self) -> dict[str, str]:
+        """How far each article has been read, for the sidebar: "read", or "partly" once opened."""
+        marks = dict.fromkeys(self.state.places, "partly")
+        return marks | dict.fromkeys(self.state.read, "read")
+
+    def mark(self, letter: str) -> tuple[str, TextPosition] | None:
+        return self.state.marks.get(letter)
+
+    def set_mark(self, letter: str, article_id: str, place: TextPosition) -> None:
+        self.state.marks[letter] = (article_id, place)
+        self._changed_marks.add(letter)
+
     def save(self) -> str | None:
         """Merge this run's changes over the file as it is now and write it; a sentence if that failed.
 
@@ -154,6 +192,9 @@ class StateStore:
             merged.places[article_id] = self.state.places[article_id]
         for article_id in self._changed_folds:
             (merged.folded.add if article_id in self.state.folded else merged.folded.discard)(article_id)
+        for letter in self._changed_marks:
+            merged.marks[letter] = self.state.marks[letter]
+        merged.read |= self._newly_read
         try:
             write_atomically(self.path, merged.to_json())
         except OSError as error:
@@ -165,4 +206,6 @@ class StateStore:
         self._changed_keys.clear()
         self._changed_places.clear()
         self._changed_folds.clear()
+        self._changed_marks.clear()
+        self._newly_read.clear()
         return None

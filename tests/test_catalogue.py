@@ -118,7 +118,7 @@ def test_a_started_library_never_loads_everything_behind_an_attribute(root: Path
     started = start_library(root)
     assert not started.complete
     with pytest.raises(LibraryIncomplete):
-        started.articles
+        _ = started.articles
     assert not started.complete, "asking did not load the library quietly"
 
 

@@ -42,6 +42,9 @@ def test_smart_case_and_growing_lines() -> None:
     assert capital.spans == [(0, 2, 8)]
     assert compile_query("") is None
     assert LineSearch(compile_query("a.b"), ["axb a.b"]).scan() == 1
+    wrapped = LineSearch(compile_query("red vein"), ["it says red", "vein strains", "", "red", "", "vein"])
+    assert wrapped.scan() == 1, "a phrase wrapped onto the next line is found once; not across paragraphs"
+    assert wrapped.spans == [(0, 8, 11)] and wrapped.by_line == {0: [(8, 11)], 1: [(0, 4)]}
 
 
 @pytest.fixture

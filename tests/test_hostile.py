@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import body_of
 from kratom_tui.cli import main
 from kratom_tui.library import load_library
 from kratom_tui.library.reading import MAX_BODY_BYTES
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.problems import ProblemsScreen
+from tests.helpers import body_of
 from tests.hostile_library import BROKEN, MARKUP, PAYLOADS, build_hostile_library, good_ids, running_as_root
 
 

@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
-from tests.helpers import body_of
 from kratom_tui.document.article_parts import header, risks_and_disclaimers
 from kratom_tui.document.find import LineSearch, compile_query
 from kratom_tui.document.layout import DocumentLayout
@@ -18,6 +17,7 @@ from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
 from kratom_tui.library import load_library
 from kratom_tui.search import SearchIndex
+from tests.helpers import body_of
 
 MARKDOWN_BITS = st.sampled_from(
     ["# ", "## ", "- ", "1. ", "> ", "```", "~~~", "    ", "|", "---", "***", "**", "*", "_", "`", "[", "]",

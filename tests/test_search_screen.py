@@ -12,6 +12,7 @@ from kratom_tui.search import index as index_module
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.search import DEBOUNCE_SECONDS, SearchScreen
+from kratom_tui.ui.search_service import SearchService
 from tests.helpers import SHIPPED, wait_for_background
 
 
@@ -74,10 +75,14 @@ async def test_down_moves_into_results_and_no_match_says_so() -> None:
         app.screen.query_one(Input).value = "withdrawal"
         results = await wait_for_results(pilot, app)
         assert results.option_count >= 2
+        searches: list[str] = []
+        real_search = app.pane.finder.search
+        app.pane.finder.search = lambda query: searches.append(query) or real_search(query)
         await pilot.press("down", "down", "enter")
         await pilot.pause(0.3)
         assert not isinstance(app.screen, SearchScreen)
         assert app.pane.finder.active
+        assert len(searches) == 1, "opening a hit finds its text once"
 
 
 async def test_a_large_index_build_shows_its_progress_under_the_sidebar(monkeypatch) -> None:
@@ -99,3 +104,29 @@ async def test_a_large_index_build_shows_its_progress_under_the_sidebar(monkeypa
         assert all(total == 5 and 0 <= progress < 5 for total, progress in seen)
         assert not bar.display
         assert app.search_service.index is not None
+
+
+def test_a_hit_primes_the_find_bar_with_what_the_search_matched() -> None:
+    service = SearchService()
+    text = "Some tiredness (fatigue) is named. Later it says red vein strains help. A red flag."
+    assert service.find_text("red vein", text) == "red vein", "the words together, not 'red' in 'tiredness'"
+    assert service.find_text('"vein strains"', text) == "vein strains"
+    assert service.find_text("flag red", text) == "flag", "apart, the first term found at a word's start"
+    assert service.find_text("sleeping", "better sleep quality") == "sleep", "a stem, at the start of a word"
+    assert service.find_text("ired", "tiredness only") == "ired", "nothing at a word start: as typed"
+
+
+async def test_opening_red_vein_lands_on_the_phrase() -> None:
+    app = ReaderApp(load_library(SHIPPED), StateStore())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_background(pilot, app)
+        await pilot.press("s", *"red vein")
+        results = await wait_for_results(pilot, app)
+        assert results.option_count >= 1
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.pane.find_bar.input.value == "red vein"
+        view = app.pane.view
+        line, start, end = view.current_match
+        assert view.layout_.plain[line][start:end].lower() == "red vein"
+        assert view.top_line <= line < view.top_line + view.size.height, "the match is in view"

@@ -31,11 +31,15 @@ class LineSearch:
     scanned: int = 0
 
     def scan(self) -> int:
-        """Look through lines added since the last scan; returns how many matches were added."""
+        """Look through lines added since the last scan; returns how many matches were added.
+
+        Lines are joined with a space, so words wrapped onto the next line still match as a phrase;
+        such a match counts once, on its first line, and is highlighted on each line it covers.
+        """
         new_lines = self.lines[self.scanned :]
         if not new_lines:
             return 0
-        text = "\n".join(new_lines)
+        text = " ".join(new_lines)
         starts = [0]
         for line in new_lines[:-1]:
             starts.append(starts[-1] + len(line) + 1)
@@ -43,12 +47,15 @@ class LineSearch:
         for match in self.pattern.finditer(text):
             if match.start() == match.end():
                 continue
-            index = bisect_right(starts, match.start()) - 1
-            offset = starts[index]
-            number = self.scanned + index
-            span = (match.start() - offset, min(match.end() - offset, len(new_lines[index])))
-            self.spans.append((number, *span))
-            self.by_line.setdefault(number, []).append(span)
+            first = bisect_right(starts, match.start()) - 1
+            last = bisect_right(starts, match.end() - 1) - 1
+            for index in range(first, last + 1):
+                begin = max(match.start() - starts[index], 0)
+                end = min(match.end() - starts[index], len(new_lines[index]))
+                if begin < end:
+                    self.by_line.setdefault(self.scanned + index, []).append((begin, end))
+                if index == first:
+                    self.spans.append((self.scanned + index, begin, end))
             added += 1
         self.scanned += len(new_lines)
         return added

@@ -47,6 +47,14 @@ class Catalogue:
         """Article ids in sidebar order, each once: the reading order of `[` and `]`."""
         return list(dict.fromkeys(article_id for pairs in self.groups.values() for article_id, _title in pairs))
 
+    def neighbour(self, article_id: str | None, step: int) -> str | None:
+        """The article `step` places away in reading order, wrapping around (from the start if unlisted)."""
+        order = self.order()
+        if not order:
+            return None
+        index = order.index(article_id) if article_id in order else -1
+        return order[(index + step) % len(order)]
+
     def entries(self) -> list[tuple[str, str, list[str]]]:
         """`(id, title, conditions)` of each article once, in sidebar order."""
         found: dict[str, tuple[str, str, list[str]]] = {}

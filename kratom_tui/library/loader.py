@@ -67,6 +67,25 @@ class Library:
                 self._by_id[article_id] = article
         return article
 
+    def reload(self, article_id: str) -> Article | None:
+        """Read one article's head again after its file changed; None if it can no longer be used."""
+        old = self.get(article_id)
+        article = load_article(old.path, []) if old is not None else None
+        if old is None or article is None:
+            return None
+        article.id = article_id
+        self._by_id[article_id] = article
+        if self._articles is not None:
+            self._articles[self._articles.index(old)] = article
+        return article
+
+    def first_openable(self, preferred: str | None) -> str | None:
+        """`preferred` if it can still be opened, else the first article that can (a catalogue may be stale)."""
+        order = self.catalogue.order()
+        if preferred in order and self.get(preferred) is not None:
+            return preferred
+        return next((found for found in order if self.get(found) is not None), None)
+
     def id_at(self, path: Path) -> str | None:
         """The id of the article whose file is `path` (any spelling of it), if it is in the library."""
         if self._by_path is None:

@@ -7,19 +7,19 @@ from __future__ import annotations
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.library import Article, Library
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
-from kratom_tui.ui import dialogs
+from kratom_tui.ui.article_file import OpenFileWatch, edit_article
 from kratom_tui.ui.article_layouts import LayoutCache
-from kratom_tui.ui.background import IndexBuilt, IndexProgress, LibraryLoaded, load_and_index
+from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
 from kratom_tui.ui.keys import READER_BINDINGS
-from kratom_tui.ui.link_follower import follow_link
+from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
+from kratom_tui.ui.navigation import Navigator
 from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.state_keeper import StateKeeper
 from kratom_tui.ui.theme_palette import palette_for
@@ -29,8 +29,8 @@ from kratom_tui.ui.widgets.reading_pane import ReadingPane
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
 from kratom_tui.ui.widgets.sidebar import NARROW_BELOW, Sidebar
 
-PREFETCH_DELAY = 0.15
-"""Seconds after an article opens before its neighbours are laid out in advance."""
+READ_FROM = 98
+"""Percent of an article above the bottom of the pane from which it counts as read."""
 BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
 
@@ -48,15 +48,15 @@ class ReaderApp(App[None]):
         self.state = state
         self.settings = settings or Settings()
         self.current: Article | None = None
-        self.order = library.catalogue.order()
         self.search_service = SearchService()
         self.layouts = LayoutCache(library, lambda _theme: palette_for(self))
-        self._prefetch_timer: Timer | None = None
         self.keeper = StateKeeper(self, state, self._read_back_fold)
+        self.navigator = Navigator(self)
+        self.file_watch = OpenFileWatch(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        self.sidebar = Sidebar(self.library, id="sidebar-column")
+        self.sidebar = Sidebar(self.library, self.state.reading_marks(), id="sidebar-column")
         self.pane = ReadingPane(id="reader")
         with Horizontal(id="main"):
             yield self.sidebar
@@ -69,11 +69,7 @@ class ReaderApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.keeper.watch_signals()
-        first_id = self.state.state.article
-        if first_id not in self.order or self.library.get(first_id) is None:
-            # Started from a catalogue, an article may be gone since: open the first one still there.
-            first_id = next((found for found in self.order if self.library.get(found) is not None), None)
-        if first_id is not None:
+        if (first_id := self.library.first_openable(self.state.state.article)) is not None:
             self.open_article(first_id, focus=False)
         else:
             self.notify("This library has no articles.", severity="warning")
@@ -89,30 +85,36 @@ class ReaderApp(App[None]):
 
     def _notify_problems(self) -> None:
         if count := len(self.library.problems):
-            where = "see the end of the sidebar, or run `kratom-tui check`"
-            self.notify(f"{count} problem(s) in the library: {where}.", severity="warning", markup=False)
-
-    @property
-    def _widths(self) -> tuple[int, int]:
-        return self.pane.view.text_width(), self.pane.risks.text_width()
+            text = f"{count} problem(s) in the library: see the end of the sidebar, or run `kratom-tui check`."
+            self.notify(text, severity="warning", markup=False)
 
     # Opening articles
 
     def open_article(
-        self, article_id: str, position: TextPosition | None = None, focus: bool = True, anchor: str = ""
+        self,
+        article_id: str,
+        position: TextPosition | None = None,
+        focus: bool = True,
+        anchor: str = "",
+        jump: bool = True,
     ) -> None:
-        """Open an article where the reader left it (or at `position`, or at a heading)."""
+        """Open an article where the reader left it (or at `position`, or a heading); a `jump` is kept in history."""
         article = self.library.get(article_id)
         if article is None:
             self.notify(f"No article with id {article_id}.", severity="error", markup=False)
             return
+        if jump and self.current is not None and (article is not self.current or anchor):
+            self.navigator.leave()
         self.current = article
-        layouts = self.layouts.get(article, self.theme, self._widths)
+        self.file_watch.watch(article.path)
+        layouts = self.layouts.get(article, self.theme, self.pane.widths)
         if position is None:
             position = self.state.place(article_id) or START
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
         self.sidebar.library_tree.mark_open(article.id)
         self.sub_title = article.title
+        if article.id not in self.state.state.read:
+            self.sidebar.library_tree.set_reading(article.id, "partly")
         self.state.set_article(article.id)
         self.keeper.changed()
         if anchor:
@@ -120,16 +122,18 @@ class ReaderApp(App[None]):
         if focus:
             self.sidebar.close_overlay()
             self.pane.view.focus()
-        if self._prefetch_timer is not None:
-            self._prefetch_timer.stop()
-        # Owned by the view, so it cannot fire after the screen is gone.
-        self._prefetch_timer = self.pane.view.set_timer(PREFETCH_DELAY, self._prefetch_neighbours)
+        self.pane.after_settling(self._prefetch_neighbours)
 
     def _prefetch_neighbours(self) -> None:
         """Lay out the first screen of the previous and next articles while the reader reads."""
         if self.current is not None:
             lines = self.pane.view.size.height + 1
-            self.layouts.prefetch_around(self.order, self.current.id, self.theme, self._widths, lines)
+            self.layouts.prefetch_around(self.current.id, self.theme, self.pane.widths, lines)
+
+    def reload_current(self) -> None:
+        """The open article's file changed: show it as it is now, at the same place."""
+        if self.current is not None and (article := self.library.reload(self.current.id)) is not None:
+            self.open_article(article.id, position=self.pane.position, focus=False, jump=False)
 
     def scroll_to_anchor(self, anchor: str) -> None:
         if not self.pane.scroll_to_anchor(anchor):
@@ -145,7 +149,7 @@ class ReaderApp(App[None]):
         self.sidebar.show_condition(condition)
 
     def _read_back_fold(self) -> None:
-        """The pane's fold is read back before a save, in case its message is still on the way."""
+        """Before a save: the pane's fold, in case its message is still on the way."""
         if self.current is not None and self.pane.is_attached:
             self.state.set_folded(self.current.id, self.pane.risks.collapsed)
 
@@ -158,9 +162,14 @@ class ReaderApp(App[None]):
         self.action_problems()
 
     def on_reading_pane_place_changed(self, _message: ReadingPane.PlaceChanged) -> None:
-        if self.pane.article_id is not None:
+        if self.pane.article_id is not None and self.current is not None:
             self.state.set_place(self.pane.article_id, self.pane.position)
             self.keeper.changed()
+            percent, left = self.pane.progress()
+            self.sub_title = f"{self.current.title} · {percent}% · {left} min left"
+            if percent >= READ_FROM:
+                self.state.set_read(self.current.id)
+                self.sidebar.library_tree.set_reading(self.current.id, "read")
 
     def on_risks_panel_toggled(self, message: RisksPanel.Toggled) -> None:
         if self.current is not None:
@@ -171,8 +180,7 @@ class ReaderApp(App[None]):
         self.pane.view.focus()
 
     def on_sidebar_covering(self, message: Sidebar.Covering) -> None:
-        # Nothing behind an overlay takes the focus: Tab stays where the reader can see.
-        self.pane.disabled = message.covering
+        self.pane.disabled = message.covering  # nothing behind an overlay takes the focus
 
     def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
         follow_link(self, message.href)
@@ -180,32 +188,40 @@ class ReaderApp(App[None]):
     # Actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # `!` is a priority key so it works on every screen, but a text box still gets to type it.
+        """`!` is a priority key so it works on every screen, but a text box still gets to type it."""
         return not (action == "urgent_help" and isinstance(self.focused, Input))
 
+    # Screens are imported when first opened (here and in the navigator): the first frame needs none.
+
     def action_help(self) -> None:
-        dialogs.open_help(self)
+        from kratom_tui.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
 
     def action_urgent_help(self) -> None:
-        dialogs.open_urgent_help(self)
+        from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
+
+        if not isinstance(self.screen, UrgentHelpScreen):
+            self.push_screen(UrgentHelpScreen(self.settings))
 
     def action_problems(self) -> None:
-        dialogs.open_problems(self)
+        from kratom_tui.ui.screens.problems import ProblemsScreen
+
+        self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
 
     def action_risk_overview(self) -> None:
-        dialogs.open_risk_overview(self)
+        self.navigator.risk_overview()
 
     def action_contents(self) -> None:
-        dialogs.open_contents(self)
+        self.navigator.contents()
 
     def action_toggle_risks(self) -> None:
         self.pane.risks.toggle_fold()
 
     def action_step_article(self, step: int) -> None:
-        if not self.order:
-            return
-        index = self.order.index(self.current.id) if self.current and self.current.id in self.order else -1
-        self.open_article(self.order[(index + step) % len(self.order)], focus=False)
+        here = self.current.id if self.current else None
+        if (article_id := self.library.catalogue.neighbour(here, step)) is not None:
+            self.open_article(article_id, focus=False)
 
     def action_find(self) -> None:
         self.pane.open_find()
@@ -214,15 +230,33 @@ class ReaderApp(App[None]):
         self.pane.find_step(forward)
 
     def action_search(self) -> None:
-        dialogs.open_search(self)
+        self.navigator.search()
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar.toggle()
 
+    def action_history(self, step: int) -> None:
+        (self.navigator.forward if step > 0 else self.navigator.back)()
+
+    def action_edit(self) -> None:
+        edit_article(self)
+
+    def action_links(self, hints: bool) -> None:
+        (show_link_hints if hints else show_link_list)(self)
+
+    def action_mark(self, setting: bool) -> None:
+        (self.navigator.set_mark if setting else self.navigator.jump_to_mark)()
+
+    def action_maximise_risks(self) -> None:
+        self.pane.maximise_risks(not self.pane.has_class("-risks-whole"))
+
+    def action_reading_mode(self) -> None:
+        """Sidebar away and the text at a comfortable measure, centred on a wide terminal."""
+        self.screen.toggle_class("-reading")
+
     async def action_copy_or_quit(self) -> None:
         """`ctrl+c` copies selected text, as in every terminal program, and quits when there is none."""
-        selected = self.screen.get_selected_text()
-        if selected:
+        if selected := self.screen.get_selected_text():
             self.copy_to_clipboard(selected)
             self.screen.clear_selection()
             self.notify("Copied the selected text.", markup=False)
@@ -233,28 +267,22 @@ class ReaderApp(App[None]):
         self.keeper.save()
         self.exit()
 
-    # The background load and index
-
     @work(thread=True, exclusive=True, group="library")
     def _load_and_index(self) -> None:
-        load_and_index(self, self.library, self.search_service)
+        load_and_index(self, self.sidebar, self.library, self.search_service)
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Swap in the full load; the sidebar and the problems change only if the files did."""
         old, self.library = self.library, message.library
         self.layouts.library = self.library
-        self.order = self.library.catalogue.order()
         self.sidebar.library_tree.show_library(self.library)
         if self.current is not None:
             self.current = self.library.get(self.current.id) or self.current
         if [p.format() for p in old.problems] != [p.format() for p in self.library.problems]:
             self._notify_problems()
 
-    def on_index_progress(self, message: IndexProgress) -> None:
-        self.sidebar.set_progress(message.done, message.total)
-
     def on_index_built(self, message: IndexBuilt) -> None:
-        self.sidebar.set_progress(0, 0)
+        """The index is up to date (the sidebar's progress bar has hidden itself)."""
         if message.notice:
             self.notify(message.notice, title="Search", severity="warning", markup=False)
 

@@ -29,6 +29,8 @@ class ArticleLayouts:
     risks: DocumentLayout
     title: str
     """The risks panel's title, which counts what it holds."""
+    minutes: int
+    """Reading time of the whole article, at 200 words a minute."""
 
 
 def new_layout(prelude: list[RenderableType], source: str, palette: Palette, width: int) -> DocumentLayout:
@@ -66,18 +68,15 @@ class LayoutCache:
             new_layout(prelude, body.text, palette, widths[0]),
             new_layout([risks_and_disclaimers(article, palette, notes)], "", palette, widths[1]),
             risks_title(article, len(notes)),
+            body.reading_minutes,
         )
         self._cache.set(key, (article, layouts))
         return layouts
 
-    def prefetch_around(
-        self, order: list[str], article_id: str, theme: str, widths: tuple[int, int], lines: int
-    ) -> None:
+    def prefetch_around(self, article_id: str, theme: str, widths: tuple[int, int], lines: int) -> None:
         """Lay out the first `lines` of the articles before and after this one, and their panels."""
-        if article_id not in order:
-            return
-        index = order.index(article_id)
-        ids = {order[(index + step) % len(order)] for step in (1, -1)} - {article_id}
+        found = (self.library.catalogue.neighbour(article_id, step) for step in (1, -1))
+        ids = {found_id for found_id in found if found_id is not None} - {article_id}
         for article in filter(None, map(self.library.get, sorted(ids))):
             layouts = self.get(article, theme, widths)
             layouts.article.ensure_lines(lines)

@@ -7,6 +7,7 @@ from time import monotonic
 
 from textual.app import App
 from textual.message import Message
+from textual.message_pump import MessagePump
 
 from kratom_tui.library import Library, load_library
 from kratom_tui.ui.search_service import SearchService
@@ -34,8 +35,8 @@ class IndexBuilt(Message):
         super().__init__()
 
 
-def load_and_index(app: App[None], library: Library, search: SearchService) -> None:
-    """Run in a worker thread; messages are safe to post from there."""
+def load_and_index(app: App[None], progress_to: MessagePump, library: Library, search: SearchService) -> None:
+    """Run in a worker thread (messages are safe to post from there); progress goes to `progress_to`."""
     if not library.complete:
         library = load_library(library.root, cache=True)
         app.post_message(LibraryLoaded(library))
@@ -46,6 +47,6 @@ def load_and_index(app: App[None], library: Library, search: SearchService) -> N
         now = monotonic()
         if now - last >= PROGRESS_EVERY or done in (0, total):
             last = now
-            app.post_message(IndexProgress(done, total))
+            progress_to.post_message(IndexProgress(done, total))
 
     app.post_message(IndexBuilt(search.build(library, progress)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -55,25 +56,30 @@ class SearchService:
             done, total = self.progress
             return [], f"Building the search index ({done} of {total} articles)…"
         parsed = parse_query(query)
-        hits = self.index.search(query, limit=limit)
+        hits = self.index.search(query, limit=limit + 1)
         if not hits:
             where = f" under '{parsed.condition}'" if parsed.condition else ""
             return [], f"No article matches{where}."
+        if len(hits) > limit:
+            return hits[:limit], f"The best {limit} of more than {limit} articles; add words to narrow it"
         return hits, f"{len(hits)} article{'s' * (len(hits) != 1)}, best first"
 
     def find_text(self, query: str, text: str) -> str:
-        """What to put in the reader's find bar so that it finds something in `text`.
+        """What to put in the reader's find bar so that it lands on what the search matched in `text`.
 
-        Search matches word stems ("legs" finds "leg"), the find bar literal text: try each term as
-        typed, then shorter and shorter beginnings of it (down to four letters).
+        Search matches word stems ("legs" finds "leg"), the find bar literal text. First the words
+        together (a phrase, or all the terms in a row: `red vein`), then each term at the start of a
+        word (so `red` is not found inside "tiredness"), as typed and then shorter, down to four letters.
         """
         from kratom_tui.search import parse_query
 
-        lowered = text.casefold()
         terms = [term.strip('"*') for term in parse_query(query).terms if term.strip('"*')]
+        for together in [" ".join(terms), *(term for term in terms if " " in term)]:
+            if together and re.search(rf"\b{re.escape(together)}\b", text, re.IGNORECASE):
+                return together
         for term in terms:
             for length in range(len(term), min(len(term), MIN_FIND_PREFIX) - 1, -1):
-                if term[:length].casefold() in lowered:
+                if re.search(rf"\b{re.escape(term[:length])}", text, re.IGNORECASE):
                     return term[:length]
         return terms[0] if terms else ""
 

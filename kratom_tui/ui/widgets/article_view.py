@@ -23,6 +23,7 @@ from textual.timer import Timer
 
 from kratom_tui.document.find import LineSearch
 from kratom_tui.document.layout import DocumentLayout
+from kratom_tui.document.link_spots import link_starts
 from kratom_tui.document.markdown import Heading
 from kratom_tui.document.position import START, TextPosition
 
@@ -76,6 +77,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending: TextPosition | None = None
         """Where to go once the pane has its size (the first frame has none yet)."""
         self._laid_out = False
+        self._hints: dict[int, list[tuple[int, str]]] = {}
+        """Link-hint labels to draw: line -> (cell, label)."""
 
     def show(self, layout: DocumentLayout, position: TextPosition = START) -> None:
         """Show an article's layout at `position`, laying out just enough for that screen now."""
@@ -159,7 +162,8 @@ class ArticleView(ScrollView, can_focus=True):
         if self.layout_ is not None:
             self.layout_.ensure_lines(line + self.size.height)
             self._update_size()
-        self.scroll_to(y=line, animate=False, immediate=True)
+        # Forced: the scrollbar that allows scrolling appears only at the next layout after a growth.
+        self.scroll_to(y=line, animate=False, immediate=True, force=True)
 
     def scroll_to_line(self, line: int) -> None:
         if self.layout_ is not None and not self.has_size:
@@ -274,10 +278,43 @@ class ArticleView(ScrollView, can_focus=True):
         return self._search is not None
 
     def first_match_from(self, line: int) -> int | None:
-        return self._search.first_at_or_after(line) if self._search is not None else None
+        """The number of the first match at or below `line`, laying out further until one is found."""
+        if self._search is None or self.layout_ is None:
+            return None
+        more = True
+        while (found := self._search.first_at_or_after(line)) is None and more:
+            more = self.layout_.advance(16)
+            self._search.scan()
+        self._update_size()
+        return found
 
     def watch_current_match(self) -> None:
         self.refresh()
+
+    # Link hints
+
+    def visible_links(self) -> list[tuple[int, int, int]]:
+        """(line, cell, link index) of each link starting on a line on screen."""
+        if self.layout_ is None:
+            return []
+        top = self.top_line
+        lines = self.layout_.lines[top : top + self.size.height]
+        return [(top + row, cell, link) for row, line in enumerate(lines) for cell, link in link_starts(line)]
+
+    def show_hints(self, hints: dict[int, list[tuple[int, str]]]) -> None:
+        self._hints = hints
+        self.refresh()
+
+    def _draw_hints(self, segments: list[Segment], index: int) -> list[Segment]:
+        """Labels drawn over the first cells of each link, like a browser's hint mode."""
+        assert self.layout_ is not None
+        style = self.layout_.renderer.palette.current_match
+        result = segments
+        for cell, label in self._hints[index]:
+            start = cell + 1  # the view's left margin
+            before, _covered, after = Segment.divide(result, [start, start + len(label), self.layout_.width + 1])
+            result = [*before, Segment(label, style), *after]
+        return result
 
     def _highlight(self, segments: list[Segment], index: int) -> list[Segment]:
         """Restyle the matched spans of one line; the current match stands out from the rest."""
@@ -315,5 +352,7 @@ class ArticleView(ScrollView, can_focus=True):
         segments.extend(layout.lines[index])
         if self._search is not None and index in self._search.by_line:
             segments = self._highlight(segments, index)
+        if index in self._hints:
+            segments = self._draw_hints(segments, index)
         strip = Strip(segments, layout.width + 1).apply_style(style)
         return strip if layout.width + 1 == width else strip.crop_extend(0, width, style)

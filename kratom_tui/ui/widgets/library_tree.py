@@ -13,6 +13,8 @@ from textual.widgets.tree import TreeNode
 from kratom_tui.library import Library
 
 OPEN_MARK = "▶ "
+READING_MARKS = {"read": "✓ ", "partly": "◐ ", "unread": "  "}
+"""Before each title: read to the end, begun, or not opened yet."""
 LAZY_FROM = 500
 """Libraries this large start with conditions folded, each filled in when first opened."""
 
@@ -49,8 +51,10 @@ class LibraryTree(Tree[NodeData]):
             self.article_id = article_id
             super().__init__()
 
-    def __init__(self, library: Library, *, id: str | None = None) -> None:
+    def __init__(self, library: Library, reading: dict[str, str] | None = None, *, id: str | None = None) -> None:
         super().__init__("Library", id=id)
+        self.reading = dict(reading or {})
+        """How far each article has been read: "read" or "partly" (the rest are unread)."""
         self.show_root = False
         self.guide_depth = 2
         self.library = library
@@ -76,7 +80,7 @@ class LibraryTree(Tree[NodeData]):
         assert branch.data is not None
         condition = branch.data.condition
         for article_id, title in self.library.catalogue.groups.get(condition, []):
-            label = self._article_label(title, article_id == self.open_id)
+            label = self._article_label(article_id, title)
             self._article_nodes.append(branch.add_leaf(label, NodeData(condition, article_id, title)))
 
     def show_library(self, library: Library) -> None:
@@ -120,11 +124,19 @@ class LibraryTree(Tree[NodeData]):
         """Labels are plain `Text`: measure them without rendering (10,000 nodes stay quick)."""
         return node.label.cell_len + (2 if node.allow_expand else 0)  # type: ignore[union-attr]
 
-    @staticmethod
-    def _article_label(title: str, is_open: bool) -> Text:
-        if is_open:
+    def _article_label(self, article_id: str, title: str) -> Text:
+        if article_id == self.open_id:
             return Text.assemble((OPEN_MARK, "bold"), (title, "bold"))
-        return Text.assemble("  ", title)
+        return Text.assemble(READING_MARKS[self.reading.get(article_id, "unread")], title)
+
+    def set_reading(self, article_id: str, how_far: str) -> None:
+        """Mark an article read or partly read ("read", "partly"), under every condition it is in."""
+        if self.reading.get(article_id) == how_far:
+            return
+        self.reading[article_id] = how_far
+        for node in self._article_nodes:
+            if node.data is not None and node.data.article_id == article_id:
+                node.set_label(self._article_label(article_id, node.data.title))
 
     def mark_open(self, article_id: str) -> None:
         """Mark the open article (under every condition) and move the cursor to it."""
@@ -136,7 +148,7 @@ class LibraryTree(Tree[NodeData]):
             if node_id not in (previous, article_id):
                 continue
             is_open = node_id == article_id
-            node.set_label(self._article_label(node.data.title, is_open))
+            node.set_label(self._article_label(node_id or "", node.data.title))
             if is_open and first is None:
                 first = node
         cursor = self.cursor_node

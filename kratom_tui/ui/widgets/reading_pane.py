@@ -6,10 +6,14 @@ place moves, and keeps find in step with the layout as it grows (no polling).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 
+from kratom_tui.document.link_spots import hint_labels
 from kratom_tui.document.markdown import Heading
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.ui.article_layouts import ArticleLayouts
@@ -17,6 +21,9 @@ from kratom_tui.ui.finder import Finder
 from kratom_tui.ui.widgets.article_view import ArticleView
 from kratom_tui.ui.widgets.find_bar import FindBar
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
+
+SETTLE_SECONDS = 0.15
+"""How long an article is open before work for what comes next (prefetch) may start."""
 
 
 class ReadingPane(Vertical):
@@ -28,6 +35,8 @@ class ReadingPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article_id: str | None = None
+        self._settle_timer: Timer | None = None
+        self._minutes = 0
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
@@ -51,15 +60,39 @@ class ReadingPane(Vertical):
 
     def show(self, article_id: str, layouts: ArticleLayouts, folded: bool, position: TextPosition = START) -> None:
         """Show an article at `position`; find is closed when the article changes."""
-        if article_id != self.article_id:
+        same = article_id == self.article_id
+        if not same:
             self.close_find()
         self.article_id = article_id
+        self._minutes = layouts.minutes
         self.view.show(layouts.article, position)
         self.risks.show_panel(layouts.title, layouts.risks, folded)
+        if same and self.finder.active:
+            self.finder.search(self.finder.query)
+            self._show_count()
+
+    @property
+    def widths(self) -> tuple[int, int]:
+        """The text widths of the article and of the panel, for laying them out."""
+        return self.view.text_width(), self.risks.text_width()
+
+    def after_settling(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once an article has been open a moment (owned here, so it dies with the pane)."""
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        self._settle_timer = self.set_timer(SETTLE_SECONDS, callback)
 
     @property
     def position(self) -> TextPosition:
         return self.view.position
+
+    def progress(self) -> tuple[int, int]:
+        """How much of the article is above the bottom of the pane (percent), and the minutes left."""
+        layout = self.view.layout_
+        if layout is None or not self.view.has_size:
+            return 0, self._minutes
+        seen = min(1.0, (self.view.top_line + self.view.size.height) / max(1, layout.estimated_height()))
+        return round(seen * 100), round(self._minutes * (1 - seen))
 
     @property
     def headings(self) -> list[tuple[int, Heading]]:
@@ -80,6 +113,36 @@ class ReadingPane(Vertical):
         if panel.layout_ is not None:
             line = next((n for n, text in enumerate(panel.layout_.plain) if risk_name in text), 0)
             panel.scroll_to_line(line)
+
+    def maximise_risks(self, whole: bool) -> None:
+        """The risks panel over the whole pane (unfolded and focused), or back beside the article."""
+        self.set_class(whole, "-risks-whole")
+        if whole:
+            self.risks.collapsed = False
+            self.risks.focus()
+        else:
+            self.view.focus()
+
+    def start_hints(self) -> dict[str, str]:
+        """Label every link on screen (article and unfolded panel); returns label -> link target."""
+        views = [view for view in (self.view, self.risks) if view.display and view is not self._folded_panel]
+        spots = [(view, spot) for view in views for spot in view.visible_links()]
+        targets: dict[str, str] = {}
+        drawn: dict[ArticleView, dict[int, list[tuple[int, str]]]] = {view: {} for view in views}
+        for label, (view, (line, cell, link)) in zip(hint_labels(len(spots)), spots, strict=True):
+            targets[label] = view.links[link]
+            drawn[view].setdefault(line, []).append((cell, label))
+        for view, hints in drawn.items():
+            view.show_hints(hints)
+        return targets
+
+    @property
+    def _folded_panel(self) -> RisksPanel | None:
+        return self.risks if self.risks.collapsed else None
+
+    def clear_hints(self) -> None:
+        for view in (self.view, self.risks):
+            view.show_hints({})
 
     def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
         message.stop()

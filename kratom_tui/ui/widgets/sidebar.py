@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import ProgressBar
 
 from kratom_tui.library import Library
+from kratom_tui.ui.background import IndexProgress
 from kratom_tui.ui.widgets.library_tree import LibraryTree
 
 NARROW_BELOW = 70
@@ -34,12 +35,13 @@ class Sidebar(Vertical):
             self.covering = covering
             super().__init__()
 
-    def __init__(self, library: Library, *, id: str | None = None) -> None:
+    def __init__(self, library: Library, reading: dict[str, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._library = library
+        self._reading = reading
 
     def compose(self) -> ComposeResult:
-        yield LibraryTree(self._library, id="sidebar")
+        yield LibraryTree(self._library, self._reading, id="sidebar")
         yield ProgressBar(id="index-progress", show_eta=False)
 
     @property
@@ -94,6 +96,9 @@ class Sidebar(Vertical):
         if self.covers_pane:
             self.conceal()
             self.post_message(self.Concealed())
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.set_progress(message.done, message.total)
 
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#index-progress", ProgressBar)
