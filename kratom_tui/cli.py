@@ -1,18 +1,37 @@
 """The `kratom-tui` command: launch the reader, or list, show, check, search articles and list risks.
 
-The non-interactive commands never import Textual, so they start fast in scripts and pipes.
+The non-interactive commands never import Textual, so they start fast in scripts and pipes. How
+output is coloured, wrapped and encoded is decided in `cli_console`; the user's folders and the
+cache in `cli_paths`; completion scripts, the pager and `serve` each have their own `cli_*` module.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kratom_tui import __version__
+from kratom_tui.cli_completion import SHELLS
+from kratom_tui.cli_console import COLOR_CHOICES, Output, is_terminal, safe_streams
+from kratom_tui.cli_trust import (
+    about,
+    extra_problems,
+    extra_rows,
+    print_extra_hits,
+    print_terms,
+    quality,
+    readability_row,
+    search_extras,
+)
 from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 200
@@ -23,12 +42,20 @@ class UsageError(Exception):
     """A problem with how the command was called; printed on one line, exit status 2."""
 
 
-def _articles_option(parser: argparse.ArgumentParser, suppress: bool) -> None:
+def _common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """Options every command takes, before or after its name."""
     parser.add_argument(
         "--articles",
         metavar="DIR",
         default=argparse.SUPPRESS if suppress else None,
         help=f"library folder (default: ${ENV_VAR}, else the library shipped with kratom-tui)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default=argparse.SUPPRESS if suppress else "auto",
+        help="styles and colours: auto (on a terminal, unless NO_COLOR; FORCE_COLOR forces them), "
+        "always, or never (no escape sequences at all)",
     )
 
 
@@ -39,18 +66,24 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command it opens the reader.",
     )
     parser.add_argument("--version", action="version", version=f"kratom-tui {__version__}")
-    _articles_option(parser, suppress=False)
+    _common_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     list_cmd = commands.add_parser("list", help="list the articles: id, title, conditions, reading time")
     list_cmd.add_argument("--json", action="store_true", help="print JSON")
+    list_cmd.add_argument("--ids", action="store_true", help="print only the ids, one a line")
 
     show = commands.add_parser("show", help="print an article, then its risks and disclaimers")
     show.add_argument("id", help="the article's id (its file name without .md)")
-    show.add_argument("--no-color", action="store_true", help="print without colour or styles")
+    show.add_argument("--no-pager", action="store_true", help="print directly, not through $PAGER (default: less -R)")
+    show.add_argument("--no-color", action="store_true", help="the same as --color never")
 
     check = commands.add_parser("check", help="report every problem in a library as path:line: message")
     check.add_argument("dir", nargs="?", help="the folder to check (default: the library folder)")
+    check.add_argument("--quality", action="store_true", help="report which DISCERN-style elements each article has")
+    check.add_argument("--json", action="store_true", help="with --quality: print JSON")
+
+    about = commands.add_parser("about", help="the library's aims, authors, review and update policy")
 
     risks = commands.add_parser("risks", help="every risk named in the library, against the articles naming it")
     risks.add_argument("--json", action="store_true", help="print JSON")
@@ -64,13 +97,51 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit status 1 when nothing matches.",
     )
     search.add_argument("query", nargs="+", help="what to find (several words are joined by spaces)")
-    search.add_argument("--condition", metavar="C", help="only articles of a condition (the start of a word of its name is enough)")
+    search.add_argument(
+        "--condition", metavar="C", help="only articles of a condition (the start of a word of its name is enough)"
+    )
     search.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N results (default: 20)")
     search.add_argument("--json", action="store_true", help="print JSON: id, title, conditions, score, snippet")
 
-    for sub in (list_cmd, show, check, risks, search):
-        _articles_option(sub, suppress=True)
+    paths = commands.add_parser("paths", help="where settings, state, notes, caches and the library are")
+    paths.add_argument("--json", action="store_true", help="print JSON")
+
+    config = commands.add_parser("config", help="where the settings file is; --example prints one with every key")
+    config.add_argument("--example", action="store_true", help="print a commented settings.yaml with every key")
+
+    cache = commands.add_parser(
+        "cache",
+        help="clear the cache, or prune the caches of library folders that no longer exist",
+        description="Everything in the cache can be deleted at any time; it is rebuilt when needed. "
+        "Caches of deleted library folders are also pruned automatically, at most once a day.",
+    )
+    cache.add_argument(
+        "action", choices=("clear", "prune"), help="clear: delete the whole cache; prune: only stale parts"
+    )
+
+    completion = commands.add_parser("completion", help="print a shell completion script (bash, zsh or fish)")
+    completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the reader to a web browser (needs the serve extra)",
+        description="Serves the reader with textual-serve (pip install 'kratom-tui[serve]'). Every browser "
+        "session runs as you and shares your state and notes.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+
+    for sub in (list_cmd, show, check, risks, search, about, paths, config, cache, completion, serve):
+        _common_options(sub, suppress=True)
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, not '{text}'")
+    return int(text)
 
 
 def _positive(text: str) -> int:
@@ -94,38 +165,57 @@ def _load(folder: Path, cache: bool = True) -> Library:
     return load_library(_require_folder(folder), cache=cache)
 
 
-def _list(library: Library, as_json: bool) -> int:
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> int:
+    if ids_only:  # for scripts and shell completion: no article body is read
+        print("\n".join(article.id for article in library.articles))
+        return EXIT_OK
     rows = [
         {
             "id": article.id,
             "title": article.title,
             "conditions": list(article.conditions),
-            "reading_minutes": library.read_body(article).reading_minutes,
+            "reading_minutes": (body := library.read_body(article)).reading_minutes,
+            **readability_row(body),
         }
         for article in library.articles
     ]
     if as_json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        _print_json(rows)
         return EXIT_OK
-    from kratom_tui.cli_output import print_article_list
+    from kratom_tui.cli_output import make_console, print_article_list, rendered
 
-    print_article_list(rows)
+    console = make_console(output)
+    print_article_list(console, rows, output.terminal)
+    output.write(rendered(console))
     return EXIT_OK
 
 
-def _show(library: Library, article_id: str, no_color: bool) -> int:
+def _show(library: Library, output: Output, article_id: str, pager: bool) -> int:
     article = library.get(article_id)
     if article is None:
         closest = library.closest_ids(article_id)
         hint = f"; closest: {', '.join(closest)}" if closest else ""
         raise UsageError(f"no article with id '{article_id}'{hint}")
-    from kratom_tui.cli_output import print_article
+    from kratom_tui.cli_output import make_console, print_article, rendered
 
-    print_article(article, library.read_body(article), library.notes.for_article(article), no_color=no_color)
+    console = make_console(output)
+    print_article(console, article, library.read_body(article), library.notes.for_article(article), output.styled)
+    print_terms(console, library, article)
+    text = rendered(console)
+    if pager and output.terminal and sys.stdin.isatty():
+        from kratom_tui.cli_pager import page
+
+        if page(text, output.stream):
+            return EXIT_OK
+    output.write(text)
     return EXIT_OK
 
 
-def _risks(library: Library, as_json: bool) -> int:
+def _risks(library: Library, output: Output, as_json: bool) -> int:
     from kratom_tui.library.risk_overview import risk_overview
 
     rows = [
@@ -139,18 +229,25 @@ def _risks(library: Library, as_json: bool) -> int:
         for row in risk_overview(library)
     ]
     if as_json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        _print_json(rows)
         return EXIT_OK
-    from kratom_tui.cli_output import print_risk_overview
+    from kratom_tui.cli_output import make_console, print_risk_overview, rendered
 
-    print_risk_overview(rows)
+    console = make_console(output)
+    print_risk_overview(console, rows, output.terminal)
+    output.write(rendered(console))
     return EXIT_OK
 
 
 def _check(library: Library) -> int:
-    problems = library.problems + [problem for article in library.articles for problem in library.read_body(article).problems]
+    body_problems = [problem for article in library.articles for problem in library.read_body(article).problems]
+    problems = library.problems + body_problems
+    reviews, notes = extra_problems(library)
+    problems += reviews
     for problem in problems:
         print(problem.format())
+    for note in notes:
+        print(note)
     count = len(problems)
     summary = f"{len(library.articles)} article(s), {count} problem(s)"
     print(summary, file=sys.stderr)
@@ -161,8 +258,8 @@ class _IndexingProgress:
     """A Rich progress bar on stderr while many articles are indexed, only when stderr is a terminal."""
 
     def __init__(self) -> None:
-        self._bar = None
-        self._task = None
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
 
     def __call__(self, done: int, total: int) -> None:
         if self._bar is None:
@@ -177,7 +274,7 @@ class _IndexingProgress:
                 TimeRemainingColumn,
             )
 
-            self._bar = Progress(
+            self._bar = bar = Progress(
                 TextColumn("Indexing the library"),
                 BarColumn(),
                 MofNCompleteColumn(),
@@ -185,9 +282,10 @@ class _IndexingProgress:
                 console=Console(stderr=True),
                 transient=True,
             )
-            self._bar.start()
-            self._task = self._bar.add_task("index", total=total)
-        self._bar.update(self._task, completed=done, total=total)
+            bar.start()
+            self._task = bar.add_task("index", total=total)
+        if self._task is not None:
+            self._bar.update(self._task, completed=done, total=total)
 
     def close(self) -> None:
         if self._bar is not None:
@@ -195,10 +293,27 @@ class _IndexingProgress:
             self._bar = None
 
 
-def _search(library: Library, words: list[str], condition: str | None, limit: int, as_json: bool) -> int:
+def _require_known_condition(library: Library, wanted: str | None) -> None:
+    """A condition filter that matches no condition of the library is a mistake, not an empty result."""
+    from kratom_tui.search.query import condition_key
+
+    key = condition_key(wanted or "")
+    if not key:
+        return
+    names = list(library.catalogue.groups)
+    if not any(f" {key}" in f" {condition_key(name)}" for name in names):
+        raise UsageError(f"unknown condition '{wanted}'; the library's conditions are: {', '.join(names)}")
+
+
+def _search(
+    library: Library, output: Output, words: list[str], condition: str | None, limit: int, as_json: bool
+) -> int:
     from kratom_tui.search import SearchIndex, SearchUnavailable
+    from kratom_tui.search.query import parse_query
 
     query = " ".join(words)
+    for wanted in (condition, parse_query(query).condition):
+        _require_known_condition(library, wanted)
     try:
         index = SearchIndex.open(library.root)
     except SearchUnavailable as error:
@@ -212,6 +327,7 @@ def _search(library: Library, words: list[str], condition: str | None, limit: in
         finally:
             progress.close()
         hits = index.search(query, condition=condition, limit=limit)
+    extras = [] if condition else search_extras(query, library.notes, library.root, limit)
     if as_json:
         rows = [
             {
@@ -223,56 +339,138 @@ def _search(library: Library, words: list[str], condition: str | None, limit: in
             }
             for hit in hits
         ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-    elif hits:
-        _print_hits(hits)
-    if not hits:
+        _print_json(rows + extra_rows(extras))
+    elif hits or extras:
+        from kratom_tui.cli_output import make_console, print_hits, rendered
+
+        console = make_console(output)
+        print_hits(console, hits)
+        print_extra_hits(console, extras, after_articles=bool(hits))
+        output.write(rendered(console))
+    if not hits and not extras:
         print(f"kratom-tui: no article matches: {query}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
 
-def _print_hits(hits: list) -> None:
-    """One block per result: `id — title (conditions)`, then the snippet indented; Rich on a terminal."""
-    from rich.console import Console
+def _paths(folder: Path, as_json: bool) -> int:
+    from kratom_tui.cli_paths import user_paths
 
-    console = Console(highlight=False, emoji=False, markup=False)
-    if not console.is_terminal:
-        blocks = [f"{hit.article_id} \u2014 {hit.title} ({', '.join(hit.conditions)})\n    {hit.snippet}" for hit in hits]
-        print("\n\n".join(blocks))
-        return
-    from rich.padding import Padding
-    from rich.text import Text
+    paths = user_paths(folder)
+    if as_json:
+        _print_json(paths)
+        return EXIT_OK
+    width = max(len(name) for name in paths)
+    print("\n".join(f"{name.ljust(width)}  {path}" for name, path in paths.items()))
+    return EXIT_OK
 
-    for number, hit in enumerate(hits):
-        if number:
-            console.print()
-        heading = Text.assemble((hit.article_id, "bold cyan"), " \u2014 ", (hit.title, "bold"))
-        heading.append(f" ({', '.join(hit.conditions)})", "dim")
-        console.print(heading)
-        snippet = Text(hit.snippet)
-        for start, end in hit.highlights:
-            snippet.stylize("bold black on yellow", start, end)
-        console.print(Padding(snippet, (0, 0, 0, 4)))
+
+def _config(example: bool) -> int:
+    from kratom_tui.cli_config import EXAMPLE
+    from kratom_tui.locations import settings_file
+
+    if example:
+        sys.stdout.write(EXAMPLE)
+        return EXIT_OK
+    path = settings_file()
+    print(path)
+    if not path.exists():
+        hint = f"no settings file yet; write one with: kratom-tui config --example > {path}"
+        print(f"kratom-tui: {hint}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cache(action: str) -> int:
+    from kratom_tui.cli_paths import cache_dir, clear_cache, prune_cache
+
+    try:
+        if action == "clear":
+            files, size = clear_cache()
+            print(f"removed {files} file(s), {size / 1024:.0f} KB, from {cache_dir()}")
+            return EXIT_OK
+        removed = prune_cache()
+    except OSError as error:
+        raise UsageError(f"could not tidy the cache: {error}") from None
+    for entry in removed:
+        print(f"removed {entry.path} (library folder gone: {entry.library})")
+    print(f"removed {len(removed)} cache file(s) of library folders that no longer exist", file=sys.stderr)
+    return EXIT_OK
+
+
+def _completion(shell: str) -> int:
+    from kratom_tui.cli_completion import script
+
+    sys.stdout.write(script(shell, build_parser()))
+    return EXIT_OK
+
+
+def _serve(folder: Path, host: str, port: int) -> int:
+    from kratom_tui.cli_serve import ServeUnavailable, serve
+
+    try:
+        serve(_require_folder(folder), host, port)
+    except ServeUnavailable as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"cannot serve on {host}:{port}: {error.strerror or error}") from None
+    return EXIT_OK
+
+
+def _require_terminal() -> None:
+    """The reader draws on a terminal; without one (a pipe, cron, CI) it would wait forever."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return  # driven by something else, such as textual-serve's web driver
+    missing = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout)) if not is_terminal(stream)]
+    if missing:
+        raise UsageError(
+            f"the reader needs a terminal, and standard {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} "
+            "not one; use a command such as 'kratom-tui list' (see kratom-tui --help)"
+        )
+
+
+def _tidy_cache_now_and_then() -> None:
+    from kratom_tui.cli_paths import prune_now_and_then
+
+    prune_now_and_then()
 
 
 def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    safe_streams()
+    color = "never" if getattr(args, "no_color", False) else args.color
+    output = Output.choose(color)
     folder = library_folder(getattr(args, "dir", None) or args.articles)
+    if args.command == "paths":
+        return _paths(folder, args.json)
+    if args.command == "config":
+        return _config(args.example)
+    if args.command == "cache":
+        return _cache(args.action)
+    if args.command == "about":
+        return about()
+    if args.command == "completion":
+        return _completion(args.shell)
+    _tidy_cache_now_and_then()
+    if args.command == "serve":
+        return _serve(folder, args.host, args.port)
     if args.command is None:
-        library = start_library(_require_folder(folder))
+        _require_folder(folder)
+        _require_terminal()
+        library = start_library(folder)
         from kratom_tui.ui.app import run_app
 
         return run_app(library)
     library = _load(folder, cache=args.command != "check")
     if args.command == "list":
-        return _list(library, args.json)
+        return _list(library, output, args.json, args.ids)
     if args.command == "show":
-        return _show(library, args.id, args.no_color)
+        return _show(library, output, args.id, not args.no_pager)
     if args.command == "risks":
-        return _risks(library, args.json)
+        return _risks(library, output, args.json)
     if args.command == "search":
-        return _search(library, args.query, args.condition, args.limit, args.json)
+        return _search(library, output, args.query, args.condition, args.limit, args.json)
+    if args.quality:
+        return quality(library, args.json)
     return _check(library)
 
 

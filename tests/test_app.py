@@ -45,7 +45,8 @@ async def test_first_launch_opens_first_article_with_focus_on_sidebar(library_ro
         assert app.sub_title == "Good article"
         shown = screen_lines(app.pane.view)
         assert shown[0].strip() == "Good article"
-        assert any("Chronic pain, Sleep · 1 min read · published 2024-01-02" in line for line in shown)
+        assert any("Chronic pain, Sleep · 1 min read · reading grade" in line for line in shown)
+        assert any("Source dated 2 Jan 2024" in line for line in shown)
         assert not any("title:" in line for line in shown)
         assert "Risks and disclaimers (2 risks, 1 disclaimer)" in app.pane.risks.border_title
         assert not app.pane.risks.collapsed

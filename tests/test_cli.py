@@ -29,7 +29,9 @@ def test_list_json(small_library: Path, capsys) -> None:
     code, out, _ = run(capsys, "list", "--json", "--articles", str(small_library))
     rows = json.loads(out)
     assert code == 0
+    grades = {key: rows[0].pop(key) for key in ("flesch_kincaid_grade", "smog_grade")}
     assert rows[0] == {"id": "good", "title": "Good article", "conditions": ["Chronic pain", "Sleep"], "reading_minutes": 1}
+    assert all(isinstance(grade, float) for grade in grades.values())
 
 
 def test_articles_from_environment(small_library: Path, capsys, monkeypatch) -> None:
@@ -77,6 +79,7 @@ def test_a_later_launch_starts_from_the_catalogue_of_the_last_load(
 
     started: list = []
     monkeypatch.setattr(app_module, "run_app", lambda library: started.append(library) or 0)
+    monkeypatch.setattr("kratom_tui.cli._require_terminal", lambda: None)  # tests run without a terminal
     assert run(capsys, "--articles", str(small_library))[0] == 0
     assert run(capsys, "--articles", str(small_library))[0] == 0
     assert [library.complete for library in started] == [True, False]

@@ -66,7 +66,7 @@ async def test_every_example_in_the_reading_pane(tmp_path: Path) -> None:
         assert app.is_running
 
 
-def test_every_example_through_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_example_through_show(tmp_path: Path) -> None:
     import kratom_tui.cli_output as cli_output
 
     examples = spec_examples()
@@ -75,9 +75,8 @@ def test_every_example_through_show(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert len(library.articles) == 655
     buffer = io.StringIO()
     console = Console(file=buffer, width=60, force_terminal=False)
-    monkeypatch.setattr(cli_output, "_console", lambda no_color=False: console)
     for article in library.articles:
         buffer.seek(0)
         buffer.truncate()
-        cli_output.print_article(article, library.read_body(article), [], no_color=True)
+        cli_output.print_article(console, article, library.read_body(article), [], styled=False)
         assert "Risks and disclaimers" in buffer.getvalue(), article.id

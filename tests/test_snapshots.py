@@ -79,3 +79,41 @@ def test_risk_overview(snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_find_bar(snap_compare, size) -> None:
     assert snap_compare(make_app(), press=["slash", *"kratom", "enter"], terminal_size=size)
+
+
+def test_about_screen(snap_compare) -> None:
+    async def about(pilot) -> None:
+        from kratom_tui.ui.screens.about import AboutScreen
+
+        await pilot.app.push_screen(AboutScreen())
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=about, terminal_size=(80, 24))
+
+
+def test_glossary_screen(snap_compare) -> None:
+    async def glossary(pilot) -> None:
+        from kratom_tui.ui.screens.glossary import GlossaryScreen
+
+        await pilot.app.push_screen(GlossaryScreen(shipped_articles()))
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=glossary, terminal_size=(80, 24))
+
+
+def test_glossary_at_the_term_in_view(snap_compare) -> None:
+    assert snap_compare(make_app(), press=["d"], terminal_size=(80, 24))
+
+
+def test_urgent_help_with_us_fallback(snap_compare) -> None:
+    """The screen itself, pushed directly: the app's start-up toast for the same notice would race it."""
+
+    async def fallback(pilot) -> None:
+        from kratom_tui.settings import Settings
+        from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
+
+        notice = "Settings file settings.yaml could not be read (ScannerError); using defaults."
+        await pilot.app.push_screen(UrgentHelpScreen(Settings(notice=notice)))
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=fallback, terminal_size=(80, 24))

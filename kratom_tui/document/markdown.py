@@ -22,6 +22,7 @@ from rich.text import Text
 
 from kratom_tui.document.palette import Palette
 from kratom_tui.document.prefixed import Prefixed
+from kratom_tui.library.glossary import Glossary
 
 BULLETS = ("•", "◦", "▪")
 
@@ -64,9 +65,13 @@ class Links:
 class BlockRenderer:
     """Turns markdown-it's syntax tree into Rich renderables styled by a Palette."""
 
-    def __init__(self, palette: Palette, links: Links, heading_marks: bool = False) -> None:
+    def __init__(
+        self, palette: Palette, links: Links, heading_marks: bool = False, glossary: Glossary | None = None
+    ) -> None:
         self.palette = palette
         self.links = links
+        self.glossary = glossary
+        """Terms it explains are marked in the text."""
         self.heading_marks = heading_marks
         """Put `#` marks before headings, for output without styles."""
         self.parser = make_parser()
@@ -169,7 +174,11 @@ class BlockRenderer:
             for child in node.children:
                 self._inline_into(text, child, style)
         elif kind == "text":
+            start = len(text)
             text.append(node.content, style)
+            if self.glossary is not None:
+                for first, last, _term in self.glossary.find(node.content):
+                    text.stylize(self.palette.term, start + first, start + last)
         elif kind == "softbreak":
             text.append(" ", style)
         elif kind == "hardbreak":

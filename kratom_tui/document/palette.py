@@ -28,6 +28,8 @@ class Palette:
     match: Style
     """A match of the find bar."""
     current_match: Style
+    term: Style
+    """A word the library's glossary explains: marked, but quieter than a link."""
 
     @classmethod
     def from_colors(
@@ -74,6 +76,7 @@ class Palette:
             section=Style(color=secondary, bold=True),
             match=Style(color=on_match, bgcolor=match),
             current_match=Style(color=on_match, bgcolor=current_match, bold=True, underline=True),
+            term=Style(underline=True),
         )
 
 

@@ -17,7 +17,8 @@ from kratom_tui.library.model import Article, Problem
 from kratom_tui.locations import catalogue_file
 from kratom_tui.storage import write_atomically
 
-FORMAT = 1
+FORMAT = 2
+"""2: titles of plain markdown files are read as markdown (see kratom_tui.library.titles)."""
 
 
 @dataclass

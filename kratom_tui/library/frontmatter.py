@@ -9,16 +9,22 @@ from typing import Any
 
 import yaml
 
-from kratom_tui.library.model import SEVERITIES, Claim, Problem, Risk
+from kratom_tui.library.dates import is_date
+from kratom_tui.library.model import SEVERITIES, Claim, Problem, Reading, Risk
 from kratom_tui.library.sanitize import strip_controls
 from kratom_tui.library.yaml_loader import load_with_nodes
 
 FIRST_LINE = 2
 """The YAML text starts on the line after the opening `---`."""
 
-KNOWN_FIELDS = (
-    ["title", "summary", "conditions", "published", "source", "evidence", "tags", "risks", "disclaimers", "claims"]
+TEXT_FIELDS = (
+    "title", "summary", "source", "evidence", "published",
+    "captured", "site", "source_type", "commercial_interest", "other_options",
 )
+DATE_FIELDS = ("written", "reviewed", "next_review")
+"""The library's own dates, YYYY-MM-DD (`published`, the source's date, may be any text)."""
+LIST_FIELDS = ("conditions", "tags", "disclaimers", "not_covered")
+KNOWN_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, *LIST_FIELDS, "risks", "claims", "further_reading")
 
 
 @dataclass
@@ -120,8 +126,36 @@ class _Checker:
                 continue
             support = self.text("claims", item.get("support", "")) or ""
             counter = self.text_list("claims", item.get("counter", [])) or ()
-            claims.append(Claim(claim, support, counter))
+            context = self.text_list("claims", item.get("context", [])) or ()
+            claims.append(Claim(claim, support, counter, context))
         return tuple(claims)
+
+    def date(self, key: str, value: Any) -> str | None:
+        text = self.text(key, value)
+        if text and not is_date(text):
+            self.warn(key, f"'{key}' should be a date (YYYY-MM-DD), not '{text}'; ignored")
+            return None
+        return text
+
+    def readings(self, value: Any) -> tuple[Reading, ...]:
+        readings = []
+        known = {"title", "publisher", "note", "url", "date", "as_of"}
+        for index, item in self.entries("further_reading", value):
+            values = {key: self.text("further_reading", item[key]) or "" for key in known if key in item}
+            if not values.get("title") or not values.get("publisher"):
+                self.warn("further_reading", f"further reading {index} needs a 'title' and a 'publisher'; ignored")
+                continue
+            if values.get("url") and not values["url"].startswith(("https://", "http://")):
+                self.warn("further_reading", f"further reading {index}: 'url' should be a web address; ignored")
+                values["url"] = ""
+            for key in ("date", "as_of"):
+                if values.get(key) and not is_date(values[key]):
+                    self.warn("further_reading", f"further reading {index}: '{key}' should be a date (YYYY-MM-DD)")
+                    values[key] = ""
+            for unknown in sorted(set(map(str, item)) - known):
+                self.warn("further_reading", f"further reading {index} has unknown field '{unknown}'")
+            readings.append(Reading(**values))
+        return tuple(readings)
 
 
 def _kind(value: Any) -> str:
@@ -171,12 +205,17 @@ def parse_front_matter(text: str, path: Path) -> Fields:
             continue
         if value is None:
             continue
-        if key in ("title", "summary", "source", "evidence", "published"):
+        converted: Any
+        if key in TEXT_FIELDS:
             converted = check.text(key, value)
-        elif key in ("conditions", "tags", "disclaimers"):
+        elif key in DATE_FIELDS:
+            converted = check.date(key, value)
+        elif key in LIST_FIELDS:
             converted = check.text_list(key, value)
         elif key == "risks":
             converted = check.risks(value)
+        elif key == "further_reading":
+            converted = check.readings(value)
         else:
             converted = check.claims(value)
         if converted:

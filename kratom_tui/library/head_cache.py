@@ -12,11 +12,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kratom_tui.library.model import Article, Claim, Problem, Risk
+from kratom_tui.library.model import Article, Claim, Problem, Reading, Risk
 
-SCHEMA_VERSION = 1
-
-
+SCHEMA_VERSION = 3
+"""2: titles of files without one come from markdown-it; 3: provenance and reading fields."""
 
 
 def _encode(article: Article | None, problems: list[Problem]) -> str:
@@ -29,11 +28,21 @@ def _encode(article: Article | None, problems: list[Problem]) -> str:
             "conditions": article.conditions,
             "published": article.published,
             "source": article.source,
+            "captured": article.captured,
+            "site": article.site,
+            "source_type": article.source_type,
+            "commercial_interest": article.commercial_interest,
+            "written": article.written,
+            "reviewed": article.reviewed,
+            "next_review": article.next_review,
+            "other_options": article.other_options,
+            "not_covered": article.not_covered,
+            "further_reading": [vars(reading) for reading in article.further_reading],
             "evidence": article.evidence,
             "tags": article.tags,
             "risks": [(r.name, r.detail, r.severity) for r in article.risks],
             "disclaimers": article.disclaimers,
-            "claims": [(c.claim, c.support, c.counter) for c in article.claims],
+            "claims": [(c.claim, c.support, c.counter, c.context) for c in article.claims],
             "extra": article.extra,
             "body_offset": article.body_offset,
             "body_line": article.body_line,
@@ -50,9 +59,13 @@ def _decode(text: str, path: Path) -> tuple[Article | None, list[Problem]]:
     article = Article(
         path=path,
         **{key: tuple(value) if isinstance(value, list) else value for key, value in fields.items()
-           if key not in ("risks", "claims", "extra")},
+           if key not in ("risks", "claims", "extra", "further_reading")},
         risks=tuple(Risk(*risk) for risk in fields["risks"]),
-        claims=tuple(Claim(claim, support, tuple(counter)) for claim, support, counter in fields["claims"]),
+        claims=tuple(
+            Claim(claim, support, tuple(counter), tuple(context))
+            for claim, support, counter, context in fields["claims"]
+        ),
+        further_reading=tuple(Reading(**reading) for reading in fields["further_reading"]),
         extra=fields["extra"],
     )
     return article, problems

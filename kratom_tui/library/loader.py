@@ -126,7 +126,7 @@ def load_article(path: Path, problems: list[Problem]) -> Article | None:
         if fields.not_front_matter:
             head.body_offset, head.body_line = 0, 1
         values, extra = fields.values, fields.extra
-    title = values.pop("title", None) or head.first_heading or _title_from_name(path)
+    title = values.pop("title", None) or head.first_heading() or _title_from_name(path)
     return Article(
         id=path.stem,
         path=path,

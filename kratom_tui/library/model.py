@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -47,6 +48,22 @@ class Claim:
     claim: str
     support: str
     counter: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    """Notes that bear on the claim without countering it (e.g. the same mechanism's risks)."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A further-reading entry: a dated, sourced page the library points to beside an article."""
+
+    title: str
+    publisher: str
+    note: str = ""
+    url: str = ""
+    date: str = ""
+    """The page's own date, when it has one (a living page has none)."""
+    as_of: str = ""
+    """When the library listed or last checked the entry."""
 
 
 @dataclass
@@ -59,7 +76,19 @@ class Article:
     summary: str = ""
     conditions: tuple[str, ...] = (UNCATEGORIZED,)
     published: str = ""
+    """The source's own date."""
     source: str = ""
+    captured: str = ""
+    site: str = ""
+    source_type: str = ""
+    commercial_interest: str = ""
+    written: str = ""
+    reviewed: str = ""
+    next_review: str = ""
+    other_options: str = ""
+    """Where the page (or the library) names other options than kratom."""
+    not_covered: tuple[str, ...] = ()
+    further_reading: tuple[Reading, ...] = ()
     evidence: str = ""
     tags: tuple[str, ...] = ()
     risks: tuple[Risk, ...] = ()
@@ -89,3 +118,10 @@ class Body:
     @property
     def reading_minutes(self) -> int:
         return max(1, round(self.words / WORDS_PER_MINUTE))
+
+    @functools.cached_property
+    def readability(self) -> Any:
+        """The reading grades (a `readability.Readability`) of the body's first part, measured once."""
+        from kratom_tui.library.readability import SAMPLE_CHARS, measure
+
+        return measure(self.text[:SAMPLE_CHARS])

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kratom_tui.library.model import Body, Problem
 from kratom_tui.library.sanitize import first_control, normalize_newlines, strip_controls
+from kratom_tui.library.titles import first_title
 
 CHUNK = 64 * 1024
 MAX_FRONT_MATTER = 1024 * 1024
@@ -18,7 +19,6 @@ TITLE_SCAN_BYTES = 64 * 1024
 
 _OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n")
 _CLOSING = re.compile(rb"^(?:---|\.\.\.)[ \t]*\r?$\n?", re.MULTILINE)
-_ATX_HEADING = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -29,10 +29,16 @@ class Head:
     """The YAML text between the fences, or None when the file has no front matter."""
     body_offset: int = 0
     body_line: int = 1
-    first_heading: str | None = None
+    body_start: bytes = b""
+    """Up to TITLE_SCAN_BYTES of the body, where a file without a title in its front matter finds one."""
     problems: list[Problem] = field(default_factory=list)
     skip: bool = False
     """True when the file cannot be used as an article at all."""
+
+    def first_heading(self) -> str | None:
+        """The first level-1 heading near the start of the body, the title of a file that names none."""
+        text = strip_controls(self.body_start[:TITLE_SCAN_BYTES].decode("utf-8", errors="replace"))
+        return first_title(text)
 
 
 def _decode(data: bytes, path: Path, first_line: int, problems: list[Problem]) -> str:
@@ -66,7 +72,7 @@ def read_head(path: Path) -> Head:
             opening = _OPENING.match(data)
             if opening is None:
                 head.body_offset = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-                head.first_heading = _first_heading(data[head.body_offset :])
+                head.body_start = data[head.body_offset : head.body_offset + TITLE_SCAN_BYTES]
                 return head
             start = opening.end()
             while True:
@@ -92,15 +98,8 @@ def read_head(path: Path) -> Head:
     head.front_matter = _decode(raw, path, 2, head.problems)
     head.body_offset = closing.end()
     head.body_line = 1 + data.count(b"\n", 0, closing.end())
-    head.first_heading = _first_heading(data[head.body_offset :])
+    head.body_start = data[head.body_offset : head.body_offset + TITLE_SCAN_BYTES]
     return head
-
-
-def _first_heading(data: bytes) -> str | None:
-    """The text of the first `#` heading near the start, the title of a file that names none."""
-    text = strip_controls(data[:TITLE_SCAN_BYTES].decode("utf-8", errors="replace"))
-    match = _ATX_HEADING.search(text)
-    return match.group(1).strip() if match else None
 
 
 def read_body(path: Path, offset: int, first_line: int) -> Body:

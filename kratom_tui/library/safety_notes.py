@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from kratom_tui.library.dates import human_date, is_date
 from kratom_tui.library.model import Article, Problem
 from kratom_tui.library.sanitize import strip_controls
 from kratom_tui.library.yaml_loader import load_with_nodes
@@ -27,10 +28,12 @@ class Source:
     title: str
     year: int | None = None
     url: str = ""
+    date: str = ""
+    """The source's own date; a living web page has none."""
 
     def cite(self) -> str:
-        year = f" ({self.year})" if self.year else ""
-        return f"{self.publisher}, \u201c{self.title}\u201d{year}" + (f", {self.url}" if self.url else "")
+        when = f" ({human_date(self.date)})" if self.date else f" ({self.year})" if self.year else ", a living page"
+        return f"{self.publisher}, \u201c{self.title}\u201d{when}" + (f", {self.url}" if self.url else "")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,17 @@ class SafetyNote:
     topics: tuple[str, ...]
     source: Source
     as_of: str
+    """When the library last checked the note against its source."""
+    label: str = ""
+    """The short name claims use for it; the id when not given."""
+    next_review: str = ""
+
+    @property
+    def short(self) -> str:
+        return self.label or self.id
+
+    def citation(self) -> str:
+        return f"Source: {self.source.cite()}; checked on {human_date(self.as_of)}."
 
     def concerns(self, article: Article) -> bool:
         """All-topic notes, notes on one of its conditions, and notes on a topic its risks name."""
@@ -50,7 +64,13 @@ class SafetyNote:
         return any(_TOPIC_WORDS.get(topic, topic) in risk_words for topic in topics)
 
 
-_TOPIC_WORDS = {"interactions": "interact", "dependence": "depend", "contamination": "contamin", "legal": "legal"}
+_TOPIC_WORDS = {
+    "interactions": "interact",
+    "dependence": "depend",
+    "withdrawal": "withdraw",
+    "contamination": "contamin",
+    "legal": "legal",
+}
 
 
 @dataclass
@@ -59,7 +79,7 @@ class SafetyNotes:
     problems: list[Problem] = field(default_factory=list)
 
     def for_article(self, article: Article) -> list[SafetyNote]:
-        cited = {note_id for claim in article.claims for note_id in claim.counter}
+        cited = {note_id for claim in article.claims for note_id in (*claim.counter, *claim.context)}
         return [note for note in self.notes.values() if note.id in cited or note.concerns(article)]
 
     def check_references(self, articles: list[Article]) -> list[Problem]:
@@ -68,7 +88,7 @@ class SafetyNotes:
             Problem(article.path, 1, f"claim points to unknown safety note '{note_id}'", "warning")
             for article in articles
             for claim in article.claims
-            for note_id in claim.counter
+            for note_id in (*claim.counter, *claim.context)
             if note_id not in self.notes
         ]
 
@@ -151,17 +171,31 @@ def _note(entry: Any, node: yaml.Node | None, path: Path, problems: list[Problem
     if not isinstance(source, dict) or not _text(source.get("publisher")) or not _text(source.get("title")):
         fault("source", f"{label}: 'source' needs a 'publisher' and a 'title'")
         missing.append("source")
-    if missing:
+    if missing or not isinstance(source, dict):
         return None
     url = _text(source.get("url", ""))
     if url and not url.startswith(("https://", "http://")):
         fault("source", f"{label}: source 'url' should be a web address")
         url = ""
     year = source.get("year")
+    dates = {"date": _text(source.get("date", "")), "next_review": _text(entry.get("next_review", ""))}
+    for key, value in dates.items():
+        if value and not is_date(value):
+            where = key if key == "next_review" else "source"
+            fault(where, f"{label}: '{key}' should be a date (YYYY-MM-DD), not '{value}'")
+            dates[key] = ""
     return SafetyNote(
         id=note_id,
         text=text,
         topics=tuple(strip_controls(topic) for topic in topics),
-        source=Source(_text(source["publisher"]), _text(source["title"]), year if isinstance(year, int) else None, url),
+        source=Source(
+            _text(source["publisher"]),
+            _text(source["title"]),
+            year if isinstance(year, int) else None,
+            url,
+            dates["date"],
+        ),
         as_of=as_of,
+        label=_text(entry.get("label", "")),
+        next_review=dates["next_review"],
     )

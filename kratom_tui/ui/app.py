@@ -17,6 +17,7 @@ from kratom_tui.ui.article_file import OpenFileWatch, edit_article
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
+from kratom_tui.ui.glossary_lookup import glossary_at_view
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
@@ -50,7 +51,7 @@ class ReaderApp(App[None]):
         self.current: Article | None = None
         self.search_service = SearchService()
         self.layouts = LayoutCache(library, lambda _theme: palette_for(self))
-        self.keeper = StateKeeper(self, state, self._read_back_fold)
+        self.keeper = StateKeeper(self, state, self._read_back)
         self.navigator = Navigator(self)
         self.file_watch = OpenFileWatch(self)
 
@@ -148,9 +149,10 @@ class ReaderApp(App[None]):
     def go_to_condition(self, condition: str) -> None:
         self.sidebar.show_condition(condition)
 
-    def _read_back_fold(self) -> None:
-        """Before a save: the pane's fold, in case its message is still on the way."""
-        if self.current is not None and self.pane.is_attached:
+    def _read_back(self) -> None:
+        """Before a save: the pane's place and fold, in case their messages are still on the way."""
+        if self.current is not None and self.pane.is_attached and self.pane.article_id == self.current.id:
+            self.state.set_place(self.current.id, self.pane.position)
             self.state.set_folded(self.current.id, self.pane.risks.collapsed)
 
     # Messages from widgets
@@ -208,6 +210,9 @@ class ReaderApp(App[None]):
         from kratom_tui.ui.screens.problems import ProblemsScreen
 
         self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
+
+    def action_glossary_term(self) -> None:
+        self.push_screen(glossary_at_view(self.library.root, (self.pane.view, self.pane.risks)))
 
     def action_risk_overview(self) -> None:
         self.navigator.risk_overview()

@@ -18,6 +18,7 @@ from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import Palette
 from kratom_tui.library import Article, Library
+from kratom_tui.library.glossary import Glossary, load_glossary
 
 CACHE_SIZE = 8
 """Articles whose layouts are kept."""
@@ -33,9 +34,11 @@ class ArticleLayouts:
     """Reading time of the whole article, at 200 words a minute."""
 
 
-def new_layout(prelude: list[RenderableType], source: str, palette: Palette, width: int) -> DocumentLayout:
-    """A layout whose links post back to the view that shows it when clicked."""
-    return DocumentLayout(BlockRenderer(palette, Links(clickable=True)), prelude, source, width)
+def new_layout(
+    prelude: list[RenderableType], source: str, palette: Palette, width: int, glossary: Glossary | None = None
+) -> DocumentLayout:
+    """A layout whose links post back to the view that shows it when clicked; glossary terms marked."""
+    return DocumentLayout(BlockRenderer(palette, Links(clickable=True), glossary=glossary), prelude, source, width)
 
 
 class LayoutCache:
@@ -43,6 +46,7 @@ class LayoutCache:
 
     def __init__(self, library: Library, palette_for: Callable[[str], Palette]) -> None:
         self.library = library
+        self.glossary = load_glossary(library.root)
         self._palette_for = palette_for
         self._palettes: dict[str, Palette] = {}
         self._cache: LRUCache[tuple[str, str], tuple[Article, ArticleLayouts]] = LRUCache(CACHE_SIZE)
@@ -61,11 +65,11 @@ class LayoutCache:
         if cached is not None and cached[0] is article:
             return cached[1]
         body = self.library.read_body(article)
-        prelude: list[RenderableType] = [header(article, palette, body.reading_minutes)]
+        prelude: list[RenderableType] = [header(article, palette, body.reading_minutes, body.readability.describe())]
         prelude.extend(Text(f"Note: {problem.message}", palette.notice) for problem in body.problems)
         notes = self.library.notes.for_article(article)
         layouts = ArticleLayouts(
-            new_layout(prelude, body.text, palette, widths[0]),
+            new_layout(prelude, body.text, palette, widths[0], self.glossary),
             new_layout([risks_and_disclaimers(article, palette, notes)], "", palette, widths[1]),
             risks_title(article, len(notes)),
             body.reading_minutes,

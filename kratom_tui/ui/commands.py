@@ -69,15 +69,27 @@ class ConditionCommands(_LibraryProvider):
 
 
 class SafetyCommands(_LibraryProvider):
-    """The urgent-help overlay, the risk overview and the library's problems."""
+    """The urgent-help overlay, the risk overview, About, the glossary and the library's problems."""
 
     def entries(self) -> list[tuple[str, str, Callable[[], object]]]:
         return [
             ("Urgent help", "who to call, and warning signs (!)", self.reader.action_urgent_help),
             ("Risk overview", "every risk against the articles that name it (o)", self.reader.action_risk_overview),
+            ("About this library", "aims, authors, review and update policy; not medical advice", self._about),
+            ("Glossary", "plain-words meanings of the medical terms in the library (d)", self._glossary),
             (
                 "Show problems",
                 f"{len(self.reader.library.problems)} file problem(s) in the library",
                 self.reader.action_problems,
             ),
         ]
+
+    def _about(self) -> None:
+        from kratom_tui.ui.screens.about import AboutScreen
+
+        self.reader.push_screen(AboutScreen())
+
+    def _glossary(self) -> None:
+        from kratom_tui.ui.screens.glossary import GlossaryScreen
+
+        self.reader.push_screen(GlossaryScreen(self.reader.library.root))

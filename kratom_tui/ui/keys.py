@@ -19,6 +19,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("s", "search", "Search"),
     Binding("b", "toggle_sidebar", "Library"),
     Binding("o", "risk_overview", "Risk overview", show=False),
+    Binding("d", "glossary_term", "Glossary", show=False),
     Binding("H,alt+left", "history(-1)", "Back", show=False),
     Binding("L,alt+right", "history(1)", "Forward", show=False),
     Binding("m", "mark(True)", "Set a mark", show=False),

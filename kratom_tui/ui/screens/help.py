@@ -42,6 +42,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("?", "this help"),
             ("ctrl+p", "command palette: open article, go to condition, themes"),
+            ("ctrl+p About", "the library's aims, authors, review policy; it informs, never advises"),
+            ("d", "glossary: the term at the find match, or at the top of the view"),
             ("q, ctrl+q", "quit"),
         ],
     ),

@@ -1,6 +1,12 @@
-"""Urgent help (`!` anywhere): who to call and which symptoms need help now. Informs, never advises use."""
+"""Urgent help (`!` anywhere): three cards, from "call now" to "see a clinician soon". Informs, never advises use.
+
+Each card names where its signs come from and when the library checked them. The numbers come from
+the settings; when the settings file could not be read, the screen says the US numbers are shown.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.console import Group
 from rich.text import Text
@@ -13,37 +19,72 @@ from textual.widgets import Static
 from kratom_tui.locations import settings_file
 from kratom_tui.settings import Settings
 
-RED_FLAGS = (
-    "yellowing of the skin or the whites of the eyes",
-    "dark urine",
-    "severe itching",
-    "a seizure",
-    "signs of withdrawal in a newborn whose mother used kratom during pregnancy",
-)
-EMERGENCIES = (
-    "is unresponsive or cannot be woken",
-    "has trouble breathing, or breathing is very slow",
-    "is having a seizure",
-)
+
+@dataclass(frozen=True)
+class UrgencyCard:
+    level: str
+    """CSS class: now, today or soon."""
+    title: str
+    number: tuple[str, str] | None
+    """What to call and the number, from the settings."""
+    intro: str
+    signs: tuple[str, ...]
+    sources: str
 
 
-def urgent_help_text(settings: Settings) -> Group:
-    bullet = "  • "
-    return Group(
-        Text.assemble(("Call emergency services now: ", "bold"), (settings.emergency, "bold reverse"), " if someone"),
-        *(Text(bullet + item) for item in EMERGENCIES),
-        Text(),
-        Text.assemble(("Poison help: ", "bold"), (settings.poison_help, "bold")),
-        Text("  Call for advice on a possible poisoning or a bad reaction, even if you are not sure."),
-        Text(),
-        Text("Get medical help promptly for these warning signs:", style="bold"),
-        *(Text(bullet + item) for item in RED_FLAGS),
-        Text(),
-        Text(
-            "Outside the US? Set your own numbers under urgent_help (poison_help, emergency) "
-            f"in {settings_file()}.",
-            style="dim",
+def cards(settings: Settings) -> tuple[UrgencyCard, ...]:
+    return (
+        UrgencyCard(
+            "now",
+            "Call emergency services now",
+            ("Emergency number", settings.emergency),
+            "If someone who has taken kratom, alone or with anything else:",
+            (
+                "is unresponsive or cannot be woken",
+                "has trouble breathing, or is breathing very slowly",
+                "is having a seizure",
+            ),
+            "Source: Poison Help (HRSA) guidance on when to call emergency services rather than the poison line; "
+            "the library's Poison Help note was checked on 21 Nov 2026.",
         ),
+        UrgencyCard(
+            "today",
+            "Call Poison Help or a doctor today",
+            ("Poison Help", settings.poison_help),
+            "Even if you are not sure it is serious, for example when:",
+            (
+                "a large amount was taken, or more than intended",
+                "it was mixed with alcohol, medicines or other drugs",
+                "someone has a bad reaction after taking it",
+            ),
+            "Source: Poison Help (HRSA): the line is free, confidential and open 24 hours; the library's note "
+            "on it was checked on 21 Nov 2026.",
+        ),
+        UrgencyCard(
+            "soon",
+            "See a clinician soon for these signs",
+            None,
+            "They can point to liver injury, dependence or a newborn's withdrawal:",
+            (
+                "yellow skin or yellow whites of the eyes",
+                "dark urine",
+                "severe itching",
+                "signs of withdrawal after stopping regular use",
+                "withdrawal signs in a newborn whose mother used kratom in pregnancy",
+            ),
+            "Sources: LiverTox (NIH), symptoms of kratom liver injury, checked on 2 Dec 2026; FDA advisory on "
+            "dependence, 14 Nov 2017; newborn case report by Eldridge, Foster and Wyble (Pediatrics, 2018).",
+        ),
+    )
+
+
+def card_text(card: UrgencyCard) -> Group:
+    number = [Text.assemble((f"{card.number[0]}: ", "bold"), (card.number[1], "bold reverse"))] if card.number else []
+    return Group(
+        *number,
+        Text(card.intro),
+        *(Text("  • " + sign) for sign in card.signs),
+        Text(card.sources, style="dim"),
     )
 
 
@@ -58,4 +99,19 @@ class UrgentHelpScreen(ModalScreen[None]):
         with VerticalScroll(id="urgent-dialog") as dialog:
             dialog.border_title = "Urgent help"
             dialog.border_subtitle = "escape to close"
-            yield Static(urgent_help_text(self.settings))
+            if self.settings.notice:
+                yield Static(
+                    Text(f"{self.settings.notice} The numbers below are the US ones."),
+                    id="urgent-fallback",
+                )
+            for card in cards(self.settings):
+                widget = Static(card_text(card), classes=f"urgency {card.level}")
+                widget.border_title = card.title
+                yield widget
+            yield Static(
+                Text(
+                    "Outside the US? Set your own numbers under urgent_help (poison_help, emergency) "
+                    f"in {settings_file()}. This screen informs; it is not medical advice.",
+                    style="dim",
+                )
+            )
