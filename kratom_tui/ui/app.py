@@ -13,6 +13,7 @@ from kratom_tui.document.position import START, TextPosition
 from kratom_tui.library import Article, Library
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
+from kratom_tui.ui import dialogs
 from kratom_tui.ui.article_file import OpenFileWatch, edit_article
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
@@ -193,23 +194,14 @@ class ReaderApp(App[None]):
         """`!` is a priority key so it works on every screen, but a text box still gets to type it."""
         return not (action == "urgent_help" and isinstance(self.focused, Input))
 
-    # Screens are imported when first opened (here and in the navigator): the first frame needs none.
-
     def action_help(self) -> None:
-        from kratom_tui.ui.screens.help import HelpScreen
-
-        self.push_screen(HelpScreen())
+        dialogs.open_help(self)
 
     def action_urgent_help(self) -> None:
-        from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
-
-        if not isinstance(self.screen, UrgentHelpScreen):
-            self.push_screen(UrgentHelpScreen(self.settings))
+        dialogs.open_urgent_help(self)
 
     def action_problems(self) -> None:
-        from kratom_tui.ui.screens.problems import ProblemsScreen
-
-        self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
+        dialogs.open_problems(self)
 
     def action_glossary_term(self) -> None:
         self.push_screen(glossary_at_view(self.library.root, (self.pane.view, self.pane.risks)))
