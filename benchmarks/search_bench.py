@@ -47,7 +47,6 @@ from machine import describe  # noqa: E402
 from make_library import make_library  # noqa: E402
 
 from kratom_tui.library import load_library  # noqa: E402
-from kratom_tui.library.reading import read_body  # noqa: E402
 from kratom_tui.search import SearchIndex, parse_query  # noqa: E402
 from kratom_tui.search.index import clean_markdown  # noqa: E402
 
@@ -66,7 +65,7 @@ def naive_texts(library) -> list[str]:
     """What the naive scan searches: every article's fields, read from disk and lowercased."""
     texts = []
     for article in library.articles:
-        body = read_body(article.path, article.body_offset, article.body_line).text
+        body = library.read_body(article).text
         risks = " ".join(f"{risk.name} {risk.detail}" for risk in article.risks)
         parts = (article.title, article.summary, body, risks, " ".join(article.disclaimers))
         texts.append("\n".join(parts).lower())

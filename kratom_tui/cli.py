@@ -29,6 +29,7 @@ from kratom_tui.cli_trust import (
 )
 from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
+from kratom_tui.library.sanitize import display_name
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -327,6 +328,9 @@ def _search(
         finally:
             progress.close()
         hits = index.search(query, condition=condition, limit=limit)
+    notice = parse_query(query).notice
+    if notice:
+        print(f"kratom-tui: {notice}", file=sys.stderr)
     extras = [] if condition else search_extras(query, library.notes, library.root, limit)
     if as_json:
         rows = [
@@ -348,7 +352,7 @@ def _search(
         print_extra_hits(console, extras, after_articles=bool(hits))
         output.write(rendered(console))
     if not hits and not extras:
-        print(f"kratom-tui: no article matches: {query}", file=sys.stderr)
+        print(f"kratom-tui: no article matches: {display_name(query)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -478,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(argv)
     except UsageError as error:
-        print(f"kratom-tui: {error}", file=sys.stderr)
+        # Messages quote what was typed and folder names: escaped, so that they print whatever they hold.
+        print(f"kratom-tui: {display_name(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()

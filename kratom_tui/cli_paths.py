@@ -8,6 +8,7 @@ pruned, at most once a day, so they do not pile up.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import time
@@ -70,6 +71,8 @@ def _sqlite_value(path: Path, query: str) -> str | None:
             connection.close()
     except sqlite3.Error:
         return None
+    if row and isinstance(row[0], bytes):
+        return os.fsdecode(row[0])  # the head cache keeps paths as bytes (a file name need not be UTF-8)
     return row[0] if row and isinstance(row[0], str) else None
 
 

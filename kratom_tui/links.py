@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from kratom_tui.library import Library
 from kratom_tui.library.model import Article
+from kratom_tui.library.sanitize import display_name
 
 
 @dataclass(frozen=True)
@@ -45,18 +46,21 @@ def resolve_link(href: str, article: Article, library: Library) -> LinkAction:
     parts = urlsplit(href)
     if parts.scheme in ("http", "https"):
         if not parts.netloc:
-            return Refuse(f"Not a complete web address: {href}")
+            return Refuse(f"Not a complete web address: {display_name(href)}")
         return OpenExternal(href)
     if parts.scheme:
-        return Refuse(f"Links of type '{parts.scheme}:' are not opened.")
+        return Refuse(f"Links of type '{display_name(parts.scheme)}:' are not opened.")
     anchor = unquote(parts.fragment)
     if not parts.path:
         return ScrollToAnchor(anchor)
-    target = (article.path.parent / unquote(parts.path)).resolve()
-    root = library.root.resolve()
-    if target != root and root not in target.parents:
+    path = unquote(parts.path)
+    shown = display_name(Path(path).name)
+    if "\x00" in path:
+        return Refuse(f"No article of the library is at {shown}.")
+    # The same gate the files are opened through: resolved, and inside the library folder.
+    if library.files.real_path(article.path.parent / path) is None:
         return Refuse("The link points outside the library folder.")
-    article_id = library.id_at(target)
+    article_id = library.id_at(article.path.parent / path)
     if article_id is not None:
         return OpenArticle(article_id, anchor)
-    return Refuse(f"No article of the library is at {Path(parts.path).name}.")
+    return Refuse(f"No article of the library is at {shown}.")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kratom_tui.document.position import TextPosition
+from kratom_tui.library.safe_open import open_regular
 from kratom_tui.locations import state_file
 from kratom_tui.storage import set_aside, write_atomically
 
@@ -109,7 +110,8 @@ class StateStore:
 
     def _read(self, report: bool) -> ReaderState:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            with open_regular(self.path) as stream:  # never blocks on a FIFO put in its place
+                text = stream.read().decode("utf-8")
         except FileNotFoundError:
             return ReaderState()
         except (OSError, UnicodeDecodeError) as error:

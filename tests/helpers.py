@@ -85,10 +85,11 @@ def capture_notifications(app) -> list[str]:
 
 
 def body_of(article):
-    """An article's body read from disk, as the library reads it."""
+    """An article's body read from disk, as the library reads it (through the gate of its folder)."""
     from kratom_tui.library.reading import read_body
+    from kratom_tui.library.safe_open import LibraryFiles
 
-    return read_body(article.path, article.body_offset, article.body_line)
+    return read_body(article.path, LibraryFiles(article.path.parent), article.body_offset, article.body_line)[0]
 
 
 class TerminalRun:

@@ -19,6 +19,40 @@ PAYLOADS = {
     "C1 OSC": "\u009d0;PWNED-C1\u009c",
 }
 MARKUP = "[bold]Bold[/] [/] [@click=app.quit]Quit[/] [link=file:///etc/passwd]passwd[/link]"
+TITLE_PAYLOADS = ("PWNED-NAME", "PWNED-NL", "PWNED-KEY", "PWNED-RISKKEY", "PWNED-SEV")
+"""Window-title payloads (`ESC ] 0 ; NAME BEL`) put in file names, YAML keys and severities."""
+
+
+def _title(name: str) -> str:
+    return f"{ESC}]0;{name}\x07"
+
+
+def _yaml_title(name: str) -> str:
+    """The same payload written as YAML escapes, so that it exists only after parsing."""
+    return f"\\e]0;{name}\\a"
+
+
+def alias_bomb(levels: int) -> str:
+    """"Billion laughs": each level names the one before nine times; `levels` 9 is 9**9 items."""
+    lines = ["title: Alias bomb", 'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 9) + "]")
+    lines.append(f"tags: *l{levels - 1}")
+    return "---\n" + "\n".join(lines) + "\n---\nBody.\n"
+
+
+NAMES = {
+    # File names are shown escaped (`\x1b`), so none of these can reach the terminal as a control.
+    f"name-{_title('PWNED-NAME')}.md": "# Escape in the file name\n\nText with a \x1b[2J control.\n",
+    f"new\n{_title('PWNED-NL')}line.md": "# Newline in the file name\n\nText with a \x1b[2J control.\n",
+    os.fsdecode(b"latin1-name-caf\xe9.md"): "# Name that is not UTF-8\n\nCaf\u00e9.\n",
+}
+"""name -> content; each body has a control character, so `check` prints a line naming the file."""
+NAME_IDS = {
+    "name-\\x1b]0;PWNED-NAME\\x07",
+    "new\\n\\x1b]0;PWNED-NL\\x07line",
+    "latin1-name-caf\\xe9",
+}
 
 GOOD = {
     "good plain.md": "---\ntitle: Spaces in the name\nconditions: [Odd names]\n---\nA **good** article.\n",
@@ -42,12 +76,27 @@ GOOD = {
     "not-a-mapping.md": "---\n- just\n- a list\n---\n",
     "yaml-bomb.md": "---\ntitle: Alias bomb\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ntags: *d\n---\nBody.\n",
+    "key-escapes.md": f'---\ntitle: Key escapes\nconditions: [Hostile]\n"{_yaml_title("PWNED-KEY")}": 1\nrisks:\n'
+    f'  - name: Nausea\n    severity: "{_yaml_title("PWNED-SEV")}"\n'
+    f'    "{_yaml_title("PWNED-RISKKEY")}": x\n---\nBody.\n',
+    "cr-only.md": "---\rtitle: Old Mac line endings\rconditions: [Hostile]\rrisks:\r  - name: Seizures\r"
+    "    severity: high\r---\rFirst body line\r\r## Heading\r",
+    "x.md": "---\ntitle: Top-level x\nrisks: [{name: Seizures, severity: high}]\n---\nBody of the top-level x.\n",
+    "sub/x.md": "---\ntitle: Subfolder x\nrisks: [{name: Nausea, severity: low}]\n---\nBody of sub/x.\n",
+    "emphasis-nesting.md": "# Emphasis nesting\n\n" + "*" * 1000 + "a" + "*" * 1000 + "\n\n"
+    + "_" * 1500 + "b" + "_" * 1500 + "\n\n" + "[" * 1000 + "link" + "](#x)" * 1000 + "\n",
 }
 BROKEN = {
     "invalid-yaml.md": ("---\ntitle: [unclosed\n---\nbody\n", 3, "begun on line 2"),
     "unterminated.md": ("---\ntitle: never closed\nbody\n", 1, "never closed"),
     "binary.md": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), 1, "binary"),
     "nul-bytes.md": (b"# Title\n\nText with a \x00 NUL byte.\n", 1, "binary"),
+    "billion-laughs.md": (alias_bomb(9), 8, "too large once its aliases"),
+    "alias-cycle.md": ("---\ntitle: Cycle\ntags: &a [x, *a]\n---\nBody.\n", 3, "refers to the list or mapping"),
+    "deep-flow.md": ("---\ntags: " + "[" * 5000 + "]" * 5000 + "\n---\nBody.\n", 2, "nesting depth"),
+    "deep-block.md": (
+        "---\ntags:\n" + "".join("  " * level + "- x:\n" for level in range(1, 200)) + "---\nBody.\n", 18, "levels deep"
+    ),
 }
 
 
@@ -55,8 +104,9 @@ def build_hostile_library(root: Path, big: bool = True) -> Path:
     """Write the hostile library under `root` (with `root/../outside.md` for the links out)."""
     root.mkdir(parents=True)
     (root.parent / "outside.md").write_text("# Outside the library\n")
-    for name, content in {**GOOD, **{name: spec[0] for name, spec in BROKEN.items()}}.items():
+    for name, content in {**GOOD, **NAMES, **{name: spec[0] for name, spec in BROKEN.items()}}.items():
         path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
@@ -76,7 +126,7 @@ def build_hostile_library(root: Path, big: bool = True) -> Path:
 
 
 def good_ids(big: bool = True) -> set[str]:
-    ids = {Path(name).stem for name in GOOD}
+    ids = {name.removesuffix(".md") for name in GOOD} | NAME_IDS
     return ids | ({"huge-line", "multi-megabyte"} if big else set())
 
 

@@ -19,7 +19,15 @@ from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.problems import ProblemsScreen
 from tests.helpers import body_of
-from tests.hostile_library import BROKEN, MARKUP, PAYLOADS, build_hostile_library, good_ids, running_as_root
+from tests.hostile_library import (
+    BROKEN,
+    MARKUP,
+    PAYLOADS,
+    TITLE_PAYLOADS,
+    build_hostile_library,
+    good_ids,
+    running_as_root,
+)
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +174,8 @@ def test_no_control_sequence_from_an_article_reaches_the_terminal(hostile: Path,
     for name, payload in PAYLOADS.items():
         assert payload.encode() not in output, name
     assert b"PWNED-TITLE\x07" not in output
+    for payload in TITLE_PAYLOADS:  # from file names, YAML keys and severities
+        assert f"{payload}\x07".encode() not in output, payload
     assert b"\x1b]52;" not in output
     assert b"\x1b]8;;file:" not in output
     assert "\u009b".encode() not in output and "\u009d".encode() not in output

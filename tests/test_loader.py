@@ -119,14 +119,14 @@ def test_binary_file_is_skipped(tmp_path: Path) -> None:
 
 def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = write_library(tmp_path, {"locked.md": "# Locked\n", "good.md": GOOD})
-    real_open = Path.open
+    real_open = os.open
 
-    def deny(self: Path, *args, **kwargs):
-        if self.name == "locked.md":
+    def deny(path, *args, **kwargs):
+        if os.fspath(path).endswith("locked.md"):
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     library = load_library(root)
     assert [a.id for a in library.articles] == ["good"]
     assert messages(library) == [("locked.md", 1, "error", "cannot read file: Permission denied")]
@@ -147,11 +147,16 @@ def test_front_matter_control_characters_are_stripped_before_yaml(tmp_path: Path
     assert library.get("raw").title == "Raw [31mred"
 
 
-def test_recursive_folders_and_duplicate_ids(tmp_path: Path) -> None:
-    root = write_library(tmp_path, {"a/x.md": "# One\n", "b/x.md": "# Two\n", "c/deep/y.md": "# Y\n"})
+def test_a_subfolder_article_id_includes_its_folder(tmp_path: Path) -> None:
+    low = "---\nrisks: [{name: Nausea, severity: low}]\n---\nBody of a/x.\n"
+    high = "---\nrisks: [{name: Seizures, severity: high}]\n---\nBody of x.\n"
+    root = write_library(tmp_path, {"a/x.md": low, "x.md": high, "b/x.md": "# Two\n", "c/deep/y.md": "# Y\n"})
     library = load_library(root)
-    assert sorted(a.id for a in library.articles) == ["b/x", "x", "y"]
-    assert any("already has id 'x'" in p.message for p in library.problems)
+    assert sorted(a.id for a in library.articles) == ["a/x", "b/x", "c/deep/y", "x"]
+    top, sub = library.get("x"), library.get("a/x")
+    assert library.read_body(top).text == "Body of x.\n" and top.risks[0].severity == "high"
+    assert library.read_body(sub).text == "Body of a/x.\n" and sub.risks[0].severity == "low"
+    assert library.problems == []
 
 
 def test_links_out_of_the_folder_and_loops_are_not_followed(tmp_path: Path) -> None:

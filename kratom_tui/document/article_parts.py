@@ -158,7 +158,8 @@ def risks_and_disclaimers(
     width = max(len(severity_label(risk.severity)) for risk in article.risks) if article.risks else 0
     for risk in sorted(article.risks, key=lambda risk: SEVERITY_ORDER[risk.severity]):
         label = severity_label(risk.severity).ljust(width)
-        line = Text.assemble((label, palette.severity.get(risk.severity or "", palette.muted)), " ", (risk.name, palette.strong))
+        severity_style = palette.severity.get(risk.severity or "", palette.muted)
+        line = Text.assemble((label, severity_style), " ", (risk.name, palette.strong))
         parts.append(line)
         if risk.detail:
             parts.append(Prefixed(Text(risk.detail), " " * (width + 1)))

@@ -5,11 +5,11 @@ Article text only ever goes into `Text` objects: nothing here parses Rich or Tex
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.anchors import anchors_plugin
 from rich import box
@@ -77,7 +77,16 @@ class BlockRenderer:
         self.parser = make_parser()
 
     def render(self, source: str) -> list[Block]:
-        tree = SyntaxTreeNode(self.parser.parse(source))
+        tokens = self.parser.parse(source)
+        for token in tokens:
+            # Block nesting is bounded by the parser (maxNesting), inline nesting is not: a thousand
+            # `*` around a word nest a thousand emphasis tokens. The syntax tree would recurse once per
+            # level, so inline tokens are kept out of it, as the flat list the parser makes, and read in
+            # one loop (`_inline_into`).
+            if token.type == "inline":
+                token.meta = {**(token.meta or {}), _INLINE: token.children or []}
+                token.children = None
+        tree = SyntaxTreeNode(tokens)
         return [self._top_block(node) for node in tree.children]
 
     def _top_block(self, node: SyntaxTreeNode) -> Block:
@@ -165,42 +174,50 @@ class BlockRenderer:
     def _inline(self, node: SyntaxTreeNode, base: Style | None = None) -> Text:
         text = Text()
         for child in node.children:
-            self._inline_into(text, child, base or Style())
+            if child.type == "inline" and child.token is not None:
+                self._inline_into(text, child.token.meta.get(_INLINE, []), base or Style())
         return text
 
-    def _inline_into(self, text: Text, node: SyntaxTreeNode, style: Style) -> None:
-        kind = node.type
-        if kind == "inline":
-            for child in node.children:
-                self._inline_into(text, child, style)
-        elif kind == "text":
-            start = len(text)
-            text.append(node.content, style)
-            if self.glossary is not None:
-                for first, last, _term in self.glossary.find(node.content):
-                    text.stylize(self.palette.term, start + first, start + last)
-        elif kind == "softbreak":
-            text.append(" ", style)
-        elif kind == "hardbreak":
-            text.append("\n", style)
-        elif kind == "code_inline":
-            text.append(node.content, style + self.palette.code)
-        elif kind == "html_inline":
-            text.append(node.content, style + self.palette.muted)
-        elif kind == "image":
-            alt = "".join(child.content for child in node.children) or str(node.attrs.get("src", ""))
-            text.append(f"[image: {alt}]", style + self.palette.muted)
-        else:
-            extra = self._wrapper_style(node)
-            for child in node.children:
-                self._inline_into(text, child, style + extra)
+    def _inline_into(self, text: Text, tokens: list[Token], base: Style) -> None:
+        """Append inline tokens to `text`, with a stack of styles: no recursion, however deep they nest."""
+        styles = [base]
+        for token in tokens:
+            kind = token.type
+            if token.nesting == 1:
+                styles.append(styles[-1] + self._wrapper_style(token))
+            elif token.nesting == -1:
+                if len(styles) > 1:
+                    styles.pop()
+            elif kind == "text":
+                start = len(text)
+                text.append(token.content, styles[-1])
+                if self.glossary is not None:
+                    for first, last, _term in self.glossary.find(token.content):
+                        text.stylize(self.palette.term, start + first, start + last)
+            elif kind == "softbreak":
+                text.append(" ", styles[-1])
+            elif kind == "hardbreak":
+                text.append("\n", styles[-1])
+            elif kind == "code_inline":
+                text.append(token.content, styles[-1] + self.palette.code)
+            elif kind == "html_inline":
+                text.append(token.content, styles[-1] + self.palette.muted)
+            elif kind == "image":
+                alt = "".join(child.content for child in token.children or ()) or str(token.attrGet("src") or "")
+                text.append(f"[image: {alt}]", styles[-1] + self.palette.muted)
 
-    def _wrapper_style(self, node: SyntaxTreeNode) -> Style:
-        styles: dict[str, Callable[[], Style]] = {
-            "strong": lambda: self.palette.strong,
-            "em": lambda: self.palette.emphasis,
-            "s": lambda: self.palette.strike,
-            "link": lambda: self.palette.link + self.links.style_for(str(node.attrs.get("href", ""))),
-        }
-        make = styles.get(node.type)
-        return make() if make else Style()
+    def _wrapper_style(self, token: Token) -> Style:
+        kind = token.type.removesuffix("_open")
+        if kind == "strong":
+            return self.palette.strong
+        if kind == "em":
+            return self.palette.emphasis
+        if kind == "s":
+            return self.palette.strike
+        if kind == "link":
+            return self.palette.link + self.links.style_for(str(token.attrGet("href") or ""))
+        return Style()
+
+
+_INLINE = "kratom_inline"
+"""Key of an inline token's `meta` that holds its children (see `BlockRenderer.render`)."""

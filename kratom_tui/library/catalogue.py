@@ -13,12 +13,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kratom_tui.library.model import Article, Problem
+from kratom_tui.library.model import LEVELS, Article, Problem
+from kratom_tui.library.safe_open import open_regular
+from kratom_tui.library.sanitize import display_name, first_control, one_line
 from kratom_tui.locations import catalogue_file
 from kratom_tui.storage import write_atomically
 
-FORMAT = 2
-"""2: titles of plain markdown files are read as markdown (see kratom_tui.library.titles)."""
+FORMAT = 3
+"""2: titles of plain markdown files are read as markdown (see kratom_tui.library.titles); 3: ids are
+paths without `.md` (subfolders included), escaped; file names that are not UTF-8 kept."""
 
 
 @dataclass
@@ -73,7 +76,7 @@ class Catalogue:
                 "paths": self.paths,
                 "problems": [(str(p.path), p.line, p.message, p.level) for p in self.problems],
             },
-            ensure_ascii=False,
+            # ASCII: a file name that is not UTF-8 (a lone surrogate here) is written as \udcxx and read back.
         )
 
     @classmethod
@@ -84,7 +87,13 @@ class Catalogue:
             if data.get("format") != FORMAT or data.get("root") != str(root.resolve()):
                 return None
             groups, paths = data["groups"], data["paths"]
-            problems = [Problem(Path(path), line, message, level) for path, line, message, level in data["problems"]]
+            problems = [
+                Problem(Path(path), line, message, level)
+                for path, line, message, level in data["problems"]
+                if isinstance(path, str) and type(line) is int and _clean(message) and level in LEVELS
+            ]
+            if len(problems) != len(data["problems"]):
+                return None
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
         if not _well_formed(groups, paths):
@@ -92,16 +101,43 @@ class Catalogue:
         return cls(groups, paths, problems)
 
 
+def _clean(text: object) -> bool:
+    return isinstance(text, str) and first_control(text) is None
+
+
+def _printable(article_id: object) -> bool:
+    return isinstance(article_id, str) and display_name(article_id) == article_id
+
+
+def _entry(pair: object, paths: dict) -> bool:
+    """`[id, title]` of a listed article."""
+    return isinstance(pair, list) and len(pair) == 2 and pair[0] in paths and _one_clean_line(pair[1])
+
+
+def _one_clean_line(text: object) -> bool:
+    return _clean(text) and one_line(str(text)) == text
+
+
+def _safe_relative(path: object) -> bool:
+    """A file the library could have listed: relative, inside (no `..`), a `.md` file, no NUL."""
+    if not isinstance(path, str) or not path.endswith(".md") or "\x00" in path or path.startswith("/"):
+        return False
+    return all(part not in ("", ".", "..") for part in path.split("/"))
+
+
 def _well_formed(groups: object, paths: object) -> bool:
-    """Types checked once at reading, so the app can trust the catalogue afterwards."""
+    """Checked once at reading, so the app can trust the catalogue afterwards: types, and each path
+    and text as loading makes them (a catalogue naming `/etc/passwd` or `../x.md`, or holding a
+    control character, was not written by the reader, and the library is read again instead)."""
     if not isinstance(groups, dict) or not isinstance(paths, dict):
         return False
-    if not all(isinstance(key, str) and isinstance(value, str) for key, value in paths.items()):
+    if not all(_printable(key) and _safe_relative(path) for key, path in paths.items()):
         return False
     return all(
-        isinstance(pairs, list)
-        and all(isinstance(pair, list) and len(pair) == 2 and pair[0] in paths and isinstance(pair[1], str) for pair in pairs)
-        for pairs in groups.values()
+        _one_clean_line(name)
+        and isinstance(pairs, list)
+        and all(_entry(pair, paths) for pair in pairs)
+        for name, pairs in groups.items()
     )
 
 
@@ -112,7 +148,8 @@ def catalogue_path(root: Path) -> Path:
 def read_catalogue(root: Path) -> Catalogue | None:
     """The catalogue saved by the last full load of `root`; None if there is none or it is unusable."""
     try:
-        text = catalogue_path(root).read_text(encoding="utf-8")
+        with open_regular(catalogue_path(root)) as stream:
+            text = stream.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     return Catalogue.from_json(text, root)
@@ -123,8 +160,9 @@ def save_catalogue(root: Path, catalogue: Catalogue) -> None:
     path = catalogue_path(root)
     text = catalogue.to_json(root)
     try:
-        if path.read_text(encoding="utf-8") == text:
-            return
+        with open_regular(path) as stream:
+            if stream.read().decode("utf-8") == text:
+                return
     except (OSError, UnicodeDecodeError):
         pass
     try:

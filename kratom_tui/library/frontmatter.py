@@ -11,7 +11,7 @@ import yaml
 
 from kratom_tui.library.dates import is_date
 from kratom_tui.library.model import SEVERITIES, Claim, Problem, Reading, Risk
-from kratom_tui.library.sanitize import strip_controls
+from kratom_tui.library.sanitize import one_line, strip_controls
 from kratom_tui.library.yaml_loader import load_with_nodes
 
 FIRST_LINE = 2
@@ -25,6 +25,8 @@ DATE_FIELDS = ("written", "reviewed", "next_review")
 """The library's own dates, YYYY-MM-DD (`published`, the source's date, may be any text)."""
 LIST_FIELDS = ("conditions", "tags", "disclaimers", "not_covered")
 KNOWN_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, *LIST_FIELDS, "risks", "claims", "further_reading")
+ONE_LINE_FIELDS = ("title", "published", "conditions", "tags")
+"""Shown on one line (sidebar, lists, tab-separated output): newlines and tabs become spaces."""
 
 
 @dataclass
@@ -99,13 +101,15 @@ class _Checker:
         risks = []
         for index, item in self.entries("risks", value):
             name = self.text("risks", item.get("name")) if "name" in item else None
+            name = one_line(name) if name else None
             if not name:
                 self.warn("risks", f"risk {index} has no 'name'; ignored")
                 continue
             detail = self.text("risks", item.get("detail", "")) or ""
             severity = item.get("severity")
             if severity is not None:
-                severity = str(severity).strip().lower()
+                plain = isinstance(severity, (str, int, float))
+                severity = one_line(str(severity)).lower() if plain else _kind(severity)
                 if severity not in SEVERITIES:
                     self.warn(
                         "risks",
@@ -179,10 +183,6 @@ def parse_front_matter(text: str, path: Path) -> Fields:
         fields.problems.append(Problem(path, line, f"invalid YAML in front matter: {reason}"))
         fields.broken = True
         return fields
-    except RecursionError:
-        fields.problems.append(Problem(path, FIRST_LINE, "front matter is nested too deeply"))
-        fields.broken = True
-        return fields
     if data is None:
         return fields
     if not isinstance(data, dict):
@@ -218,6 +218,10 @@ def parse_front_matter(text: str, path: Path) -> Fields:
             converted = check.readings(value)
         else:
             converted = check.claims(value)
+        if isinstance(converted, str) and key in ONE_LINE_FIELDS:
+            converted = one_line(converted)
+        elif isinstance(converted, tuple) and key in ONE_LINE_FIELDS:
+            converted = tuple(line for line in map(one_line, converted) if line)
         if converted:
             fields.values[key] = converted
     return fields

@@ -8,21 +8,23 @@ an optimisation only: if it cannot be opened, read or written, loading simply do
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kratom_tui.library.model import Article, Claim, Problem, Reading, Risk
+from kratom_tui.library.model import LEVELS, SEVERITIES, Article, Claim, Problem, Reading, Risk
+from kratom_tui.library.sanitize import first_control
 
-SCHEMA_VERSION = 3
-"""2: titles of files without one come from markdown-it; 3: provenance and reading fields."""
+SCHEMA_VERSION = 4
+"""2: titles of files without one come from markdown-it; 3: provenance and reading fields;
+4: paths are kept as bytes (a file name need not be UTF-8), rows hold no id (it comes from the path)."""
 
 
 def _encode(article: Article | None, problems: list[Problem]) -> str:
     data: dict[str, Any] = {"problems": [(p.line, p.message, p.level) for p in problems]}
     if article is not None:
         data["article"] = {
-            "id": article.id,
             "title": article.title,
             "summary": article.summary,
             "conditions": article.conditions,
@@ -47,26 +49,103 @@ def _encode(article: Article | None, problems: list[Problem]) -> str:
             "body_offset": article.body_offset,
             "body_line": article.body_line,
         }
-    return json.dumps(data, default=str, ensure_ascii=False)
+    return json.dumps(data, default=str)
+
+
+class _BadRow(ValueError):
+    """A cached row that this version did not write (or someone edited): the file is read again."""
+
+
+def _clean(value: Any) -> str:
+    """A cached text, which must be as loading leaves text: without control characters."""
+    if not isinstance(value, str) or first_control(value) is not None:
+        raise _BadRow(value)
+    return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise _BadRow(value)
+    return tuple(map(_clean, value))
+
+
+def _number(value: Any, least: int) -> int:
+    if type(value) is not int or value < least:
+        raise _BadRow(value)
+    return value
+
+
+def _check_tree(value: Any) -> Any:
+    """Unknown fields are kept as parsed; every text in them must be clean too (walked without recursion)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            _clean(item)
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item)
+            pending.extend(item.values())
+        elif item is not None and not isinstance(item, (int, float)):
+            raise _BadRow(item)
+    return value
+
+
+def _reading(value: Any) -> Reading:
+    if not isinstance(value, dict):
+        raise _BadRow(value)
+    return Reading(**{str(key): _clean(text) for key, text in value.items()})
 
 
 def _decode(text: str, path: Path) -> tuple[Article | None, list[Problem]]:
+    """The row's article and problems, every field checked; raises ValueError (or a subclass) if any is wrong."""
     data = json.loads(text)
-    problems = [Problem(path, line, message, level) for line, message, level in data["problems"]]
+    problems = []
+    for line, message, level in data["problems"]:
+        if level not in LEVELS:
+            raise _BadRow(level)
+        problems.append(Problem(path, _number(line, 1), _clean(message), level))
     fields = data.get("article")
     if fields is None:
         return None, problems
+    risks = []
+    for name, detail, severity in fields["risks"]:
+        if severity is not None and severity not in SEVERITIES:
+            raise _BadRow(severity)
+        risks.append(Risk(_clean(name), _clean(detail), severity))
+    extra = fields["extra"]
+    if not isinstance(extra, dict):
+        raise _BadRow(extra)
     article = Article(
+        id="",
         path=path,
-        **{key: tuple(value) if isinstance(value, list) else value for key, value in fields.items()
-           if key not in ("risks", "claims", "extra", "further_reading")},
-        risks=tuple(Risk(*risk) for risk in fields["risks"]),
+        title=_clean(fields["title"]),
+        summary=_clean(fields["summary"]),
+        conditions=_texts(fields["conditions"]),
+        published=_clean(fields["published"]),
+        source=_clean(fields["source"]),
+        captured=_clean(fields["captured"]),
+        site=_clean(fields["site"]),
+        source_type=_clean(fields["source_type"]),
+        commercial_interest=_clean(fields["commercial_interest"]),
+        written=_clean(fields["written"]),
+        reviewed=_clean(fields["reviewed"]),
+        next_review=_clean(fields["next_review"]),
+        other_options=_clean(fields["other_options"]),
+        not_covered=_texts(fields["not_covered"]),
+        further_reading=tuple(_reading(reading) for reading in fields["further_reading"]),
+        evidence=_clean(fields["evidence"]),
+        tags=_texts(fields["tags"]),
+        risks=tuple(risks),
+        disclaimers=_texts(fields["disclaimers"]),
         claims=tuple(
-            Claim(claim, support, tuple(counter), tuple(context))
+            Claim(_clean(claim), _clean(support), _texts(counter), _texts(context))
             for claim, support, counter, context in fields["claims"]
         ),
-        further_reading=tuple(Reading(**reading) for reading in fields["further_reading"]),
-        extra=fields["extra"],
+        extra=_check_tree(extra),
+        body_offset=_number(fields["body_offset"], 0),
+        body_line=_number(fields["body_line"], 1),
     )
     return article, problems
 
@@ -76,8 +155,8 @@ class HeadCache:
 
     def __init__(self, path: Path | None) -> None:
         self.connection: sqlite3.Connection | None = None
-        self.rows: dict[str, tuple[int, int, str]] = {}
-        self.changed: dict[str, tuple[int, int, str]] = {}
+        self.rows: dict[bytes, tuple[int, int, str]] = {}
+        self.changed: dict[bytes, tuple[int, int, str]] = {}
         if path is not None:
             self._open(path)
 
@@ -88,7 +167,7 @@ class HeadCache:
             if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 connection.executescript(
                     "DROP TABLE IF EXISTS heads;"
-                    "CREATE TABLE heads (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, data TEXT);"
+                    "CREATE TABLE heads (path BLOB PRIMARY KEY, size INTEGER, mtime INTEGER, data TEXT);"
                     f"PRAGMA user_version = {SCHEMA_VERSION};"
                 )
             self.rows = {
@@ -108,7 +187,7 @@ class HeadCache:
             pass
 
     def lookup(self, path: Path, size: int, mtime: int) -> tuple[Article | None, list[Problem]] | None:
-        row = self.rows.get(str(path))
+        row = self.rows.get(os.fsencode(path))
         if row is None or row[0] != size or row[1] != mtime:
             return None
         try:
@@ -117,9 +196,9 @@ class HeadCache:
             return None
 
     def store(self, path: Path, size: int, mtime: int, article: Article | None, problems: list[Problem]) -> None:
-        self.changed[str(path)] = (size, mtime, _encode(article, problems))
+        self.changed[os.fsencode(path)] = (size, mtime, _encode(article, problems))
 
-    def commit(self, present: set[str]) -> None:
+    def commit(self, present: set[bytes]) -> None:
         """Save new rows and forget files that are gone; errors only cost the cache."""
         connection = self.connection
         if connection is None:

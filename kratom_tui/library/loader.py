@@ -11,7 +11,9 @@ from kratom_tui.library.frontmatter import parse_front_matter
 from kratom_tui.library.head_cache import HeadCache
 from kratom_tui.library.model import UNCATEGORIZED, Article, Body, Problem
 from kratom_tui.library.reading import read_body, read_head
+from kratom_tui.library.safe_open import LibraryFiles
 from kratom_tui.library.safety_notes import SafetyNotes, load_safety_notes
+from kratom_tui.library.sanitize import display_name
 from kratom_tui.library.scan import find_markdown
 from kratom_tui.locations import heads_cache_file
 
@@ -32,6 +34,8 @@ class Library:
         self, root: Path, catalogue: Catalogue, notes: SafetyNotes, articles: list[Article] | None = None
     ) -> None:
         self.root = root
+        self.files = LibraryFiles(root)
+        """Every file of the library is opened through this gate."""
         self.catalogue = catalogue
         self.notes = notes
         self._articles = articles
@@ -54,26 +58,31 @@ class Library:
         return self._articles
 
     def read_body(self, article: Article) -> Body:
-        """The article's body as the file holds it now (explicit: this reads the disk)."""
-        return read_body(article.path, article.body_offset, article.body_line)
+        """The article's body as the file holds it now (explicit: this reads the disk), through the gate.
+
+        A file edited since its head was read has its body's start found again, and the article
+        remembers where it is now.
+        """
+        body, head = read_body(article.path, self.files, article.body_offset, article.body_line, article.stamp)
+        if head is not None:
+            article.body_offset, article.body_line, article.stamp = head.body_offset, head.body_line, head.stamp
+        return body
 
     def get(self, article_id: str) -> Article | None:
         article = self._by_id.get(article_id)
         if article is None and self._articles is None and article_id in self.catalogue.paths:
             # Started from the catalogue: read this one file now, as it is on disk today.
-            article = load_article(self.root / self.catalogue.paths[article_id], [])
+            article = load_article(self.root / self.catalogue.paths[article_id], article_id, self.files, [])
             if article is not None:
-                article.id = article_id
                 self._by_id[article_id] = article
         return article
 
     def reload(self, article_id: str) -> Article | None:
         """Read one article's head again after its file changed; None if it can no longer be used."""
         old = self.get(article_id)
-        article = load_article(old.path, []) if old is not None else None
+        article = load_article(old.path, article_id, self.files, []) if old is not None else None
         if old is None or article is None:
             return None
-        article.id = article_id
         self._by_id[article_id] = article
         if self._articles is not None:
             self._articles[self._articles.index(old)] = article
@@ -90,15 +99,16 @@ class Library:
         """The id of the article whose file is `path` (any spelling of it), if it is in the library."""
         if self._by_path is None:
             self._by_path = {relative: article_id for article_id, relative in self.catalogue.paths.items()}
-        target = path.resolve()
-        root = self.root.resolve()
-        if root in target.parents:
-            found = self._by_path.get(target.relative_to(root).as_posix())
-            if found is not None:
-                return found
+        target = self.files.real_path(path)
+        if target is None:
+            return None
+        relative = os.path.relpath(target, self.files.real_root).replace(os.sep, "/")
+        found = self._by_path.get(relative)
+        if found is not None:
+            return found
         # Reached through a link inside the library: compare real paths (slow, but rare).
         for relative, article_id in self._by_path.items():
-            if (self.root / relative).resolve() == target:
+            if self.files.real_path(self.root / relative) == target:
                 return article_id
         return None
 
@@ -107,12 +117,19 @@ class Library:
 
 
 def _title_from_name(path: Path) -> str:
-    return path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or path.name
+    return display_name(path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or path.name)
 
 
-def load_article(path: Path, problems: list[Problem]) -> Article | None:
+def article_id(relative: str) -> str:
+    """The id of the file at `relative` (posix, inside the library): its path without `.md`, so a
+    subfolder's `a/x.md` is `a/x` and never takes the id of the top-level `x.md`; control
+    characters and undecodable bytes of the name are escaped (`\\x1b`), so an id can be printed."""
+    return display_name(relative.removesuffix(".md"))
+
+
+def load_article(path: Path, article_id: str, files: LibraryFiles, problems: list[Problem]) -> Article | None:
     """Read one file's head into an Article; None (with problems) when it cannot be used."""
-    head = read_head(path)
+    head = read_head(path, files)
     problems.extend(head.problems)
     if head.skip:
         return None
@@ -128,13 +145,14 @@ def load_article(path: Path, problems: list[Problem]) -> Article | None:
         values, extra = fields.values, fields.extra
     title = values.pop("title", None) or head.first_heading() or _title_from_name(path)
     return Article(
-        id=path.stem,
+        id=article_id,
         path=path,
         title=title,
         conditions=values.pop("conditions", None) or (UNCATEGORIZED,),
         extra=extra,
         body_offset=head.body_offset,
         body_line=head.body_line,
+        stamp=head.stamp,
         **values,
     )
 
@@ -148,25 +166,33 @@ def load_library(root: Path, cache: bool = False) -> Library:
     problems: list[Problem] = []
     articles: list[Article] = []
     taken: set[str] = set()
+    files = LibraryFiles(root)
     heads = HeadCache(heads_cache_file(root) if cache else None)
-    present: set[str] = set()
+    present: set[bytes] = set()
+    prefix = os.path.join(str(root), "")
     for path, stat in find_markdown(root, problems):
-        article, file_problems = _load_cached(path, stat, heads)
-        present.add(str(path))
+        relative = str(path).removeprefix(prefix).replace(os.sep, "/")
+        wanted = article_id(relative)
+        if wanted != relative.removesuffix(".md"):
+            reason = "file name has control characters, invisible marks or bytes that are not UTF-8 (shown escaped)"
+            problems.append(Problem(path, 1, f"{reason}; its id is '{wanted}'", "warning"))
+        unique, copy = wanted, 1
+        while unique in taken:
+            # Only escaped names can meet: `a\x1b.md` spelled out and `a<ESC>.md`.
+            copy += 1
+            unique = f"{wanted}~{copy}"
+        if unique != wanted:
+            problems.append(Problem(path, 1, f"another article already has id '{wanted}'; using '{unique}'", "warning"))
+        article, file_problems = _load_cached(path, unique, stat, files, heads)
+        present.add(os.fsencode(path))
         problems.extend(file_problems)
         if article is None:
             continue
-        if article.id in taken:
-            unique = path.relative_to(root).with_suffix("").as_posix()
-            problems.append(
-                Problem(path, 1, f"another article already has id '{article.id}'; using '{unique}'", "warning")
-            )
-            article.id = unique
         taken.add(article.id)
         articles.append(article)
     heads.commit(present)
     heads.close()
-    notes = load_safety_notes(root)
+    notes = load_safety_notes(root, files)
     problems.extend(notes.problems)
     problems.extend(notes.check_references(articles))
     catalogue = Catalogue.of(root, articles, problems)
@@ -183,13 +209,20 @@ def start_library(root: Path) -> Library:
     return Library(root, catalogue, load_safety_notes(root))
 
 
-def _load_cached(path: Path, stat: os.stat_result | None, heads: HeadCache) -> tuple[Article | None, list[Problem]]:
+def _load_cached(
+    path: Path, article_id: str, stat: os.stat_result | None, files: LibraryFiles, heads: HeadCache
+) -> tuple[Article | None, list[Problem]]:
     if stat is not None:
         cached = heads.lookup(path, stat.st_size, stat.st_mtime_ns)
         if cached is not None:
-            return cached
+            found, found_problems = cached
+            if found is not None:
+                found.id, found.stamp = article_id, (stat.st_size, stat.st_mtime_ns)
+            return found, found_problems
     file_problems: list[Problem] = []
-    article = load_article(path, file_problems)
+    article = load_article(path, article_id, files, file_problems)
     if stat is not None:
-        heads.store(path, stat.st_size, stat.st_mtime_ns, article, file_problems)
+        # Keyed by what the file was when its head was read (a file edited since the scan misses next time).
+        size, mtime = article.stamp if article is not None and article.stamp else (stat.st_size, stat.st_mtime_ns)
+        heads.store(path, size, mtime, article, file_problems)
     return article, file_problems

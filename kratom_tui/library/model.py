@@ -7,8 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from kratom_tui.library.sanitize import display_path, one_line
+
 Severity = Literal["low", "moderate", "high"]
 SEVERITIES: tuple[Severity, ...] = ("low", "moderate", "high")
+LEVELS = ("error", "warning")
+Stamp = tuple[int, int]
+"""A file's size and modification time (ns) when it was read: a change means it was edited."""
 UNCATEGORIZED = "Uncategorized"
 WORDS_PER_MINUTE = 200
 EXACT_WORDS_UP_TO = 200_000
@@ -24,14 +29,22 @@ class Problem:
     message: str
     level: Literal["error", "warning"] = "error"
 
-    def format(self, relative_to: Path | None = None) -> str:
+    def __post_init__(self) -> None:
+        # Messages quote file contents (keys, values, YAML errors): one clean line, whatever the source.
+        object.__setattr__(self, "message", one_line(self.message))
+
+    def where(self, relative_to: Path | None = None) -> str:
+        """`path:line`, the path shown with its control characters and undecodable bytes escaped."""
         shown = self.path
         if relative_to is not None:
             try:
                 shown = self.path.relative_to(relative_to)
             except ValueError:
                 pass
-        return f"{shown}:{self.line}: {self.level}: {self.message}"
+        return f"{display_path(shown)}:{self.line}"
+
+    def format(self, relative_to: Path | None = None) -> str:
+        return f"{self.where(relative_to)}: {self.level}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,8 @@ class Article:
     """Byte offset of the body in the file (just past the front matter)."""
     body_line: int = 1
     """Line number of the body's first line in the file."""
+    stamp: Stamp | None = None
+    """Size and modification time of the file when its head was read."""
 
 
 @dataclass(frozen=True)

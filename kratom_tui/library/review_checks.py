@@ -16,6 +16,7 @@ from kratom_tui.library.model import Problem
 from kratom_tui.library.quality import PROVENANCE
 from kratom_tui.library.readability import CHECK_ABOVE, TARGET_GRADE
 from kratom_tui.library.safety_notes import NOTES_FILE
+from kratom_tui.library.sanitize import display_path
 
 
 def is_shipped(root: Path) -> bool:
@@ -51,7 +52,7 @@ def readability_notes(library: Library) -> list[str]:
         measured = library.read_body(article).readability
         if measured.words and measured.grade > CHECK_ABOVE:
             lines.append(
-                f"{article.path}:1: note: reading grade {measured.grade:.1f} (Flesch-Kincaid "
+                f"{display_path(article.path)}:1: note: reading grade {measured.grade:.1f} (Flesch-Kincaid "
                 f"{measured.flesch_kincaid:.1f}, SMOG {measured.smog:.1f}) is above {CHECK_ABOVE}; "
                 f"the library aims at grade {TARGET_GRADE} or below"
             )

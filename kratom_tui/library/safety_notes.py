@@ -15,10 +15,12 @@ import yaml
 
 from kratom_tui.library.dates import human_date, is_date
 from kratom_tui.library.model import Article, Problem
+from kratom_tui.library.safe_open import LibraryFiles
 from kratom_tui.library.sanitize import strip_controls
 from kratom_tui.library.yaml_loader import load_with_nodes
 
 NOTES_FILE = "safety-notes.yaml"
+MAX_NOTES_BYTES = 1024 * 1024
 ALL = "all"
 
 
@@ -111,22 +113,28 @@ def _text(value: Any) -> str:
     return strip_controls(str(value)).strip() if isinstance(value, (str, int, float)) else ""
 
 
-def load_safety_notes(root: Path) -> SafetyNotes:
+def load_safety_notes(root: Path, files: LibraryFiles | None = None) -> SafetyNotes:
     """Read `root/safety-notes.yaml`; a missing file is no notes, and every fault is a Problem."""
     path = root / NOTES_FILE
     result = SafetyNotes()
     try:
-        text = strip_controls(path.read_text(encoding="utf-8", errors="replace"))
+        with (files or LibraryFiles(root)).open(path) as stream:
+            data = stream.read(MAX_NOTES_BYTES + 1)
     except FileNotFoundError:
         return result
     except OSError as error:
         result.problems.append(Problem(path, 1, f"cannot read file: {error.strerror or error}"))
         return result
+    if len(data) > MAX_NOTES_BYTES:
+        result.problems.append(Problem(path, 1, f"larger than {MAX_NOTES_BYTES // (1024 * 1024)} MB; not read"))
+        return result
+    text = strip_controls(data.decode("utf-8", errors="replace"))
     try:
         node, data = load_with_nodes(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        result.problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {getattr(error, 'problem', error)}"))
+        reason = getattr(error, "problem", error)
+        result.problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {reason}"))
         return result
     entries = data.get("notes") if isinstance(data, dict) else None
     if not isinstance(entries, list):
@@ -171,7 +179,7 @@ def _note(entry: Any, node: yaml.Node | None, path: Path, problems: list[Problem
     if not isinstance(source, dict) or not _text(source.get("publisher")) or not _text(source.get("title")):
         fault("source", f"{label}: 'source' needs a 'publisher' and a 'title'")
         missing.append("source")
-    if missing or not isinstance(source, dict):
+    if missing or not isinstance(source, dict) or not isinstance(topics, list):
         return None
     url = _text(source.get("url", ""))
     if url and not url.startswith(("https://", "http://")):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+from kratom_tui.library.sanitize import display_name, display_path, one_line
 from kratom_tui.locations import search_cache_dir, search_index_file
 from kratom_tui.search.query import condition_key, parse_query
 from kratom_tui.storage import set_aside
@@ -27,7 +28,8 @@ from kratom_tui.storage import set_aside
 if TYPE_CHECKING:
     from kratom_tui.library import Article, Library
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+"""5: file paths kept as bytes (a file name need not be UTF-8)."""
 COLUMNS = ("id", "conditions", "title", "summary", "body", "risks", "disclaimers")
 WEIGHTS = {"id": 0.0, "conditions": 0.0, "title": 10.0, "summary": 4.0, "body": 1.0, "risks": 3.0, "disclaimers": 2.0}
 SNIPPET_WORDS = 30
@@ -43,6 +45,9 @@ START, END = "\x02", "\x03"
 """Snippet markers: C0 controls, which the loader removes from every article, so never in the text."""
 LIST_SEPARATOR = "\x1f"
 ELLIPSIS = "\u2026"
+_UNMARKED_CONTROLS = re.compile(r"[\x00\x01\x04-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Controls but the snippet markers (and tab, newline, which `unmark` folds): text read back from the
+index file is cleaned again, since anyone who can write the file could have put them there."""
 
 _SNIPPETS = ", ".join(
     f"snippet(docs, {COLUMNS.index(name)}, '{START}', '{END}', '{ELLIPSIS}', {SNIPPET_WORDS})"
@@ -63,7 +68,7 @@ CREATE TABLE files(
 CREATE TABLE conditions(doc INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX conditions_by_doc ON conditions(doc);
 -- One row per part of each article (see PART_SHIFT); only the first part has summary, risks, disclaimers.
-CREATE VIRTUAL TABLE docs USING fts5({", ".join(name + (" UNINDEXED" if not WEIGHTS[name] else "") for name in COLUMNS)},
+CREATE VIRTUAL TABLE docs USING fts5({", ".join(name + ("" if WEIGHTS[name] else " UNINDEXED") for name in COLUMNS)},
     tokenize='porter unicode61');
 INSERT INTO docs(docs, rank) VALUES('rank', '{_RANK}');
 """
@@ -144,8 +149,9 @@ def clean_markdown(text: str) -> str:
 
 
 def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Fold runs of white space and remove the snippet markers; return the text and the marked spans."""
-    text = " ".join(marked.split())
+    """Fold runs of white space and remove the snippet markers (and any other control); return the
+    text and the marked spans."""
+    text = " ".join(_UNMARKED_CONTROLS.sub("", marked).split())
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     length = position = 0
@@ -327,7 +333,8 @@ class SearchIndex:
         self._close_connections()
         folder = self.path.parent if self.path is not None else "?"
         reason = getattr(error, "strerror", None) or str(error)
-        problem = "cache folder not writable" if isinstance(error, OSError) or _cannot_write(error) else "index file unusable"
+        unwritable = isinstance(error, OSError) or _cannot_write(error)
+        problem = "cache folder not writable" if unwritable else "index file unusable"
         self.notice = f"Search index kept in memory: {problem} ({folder}: {reason})"
         self.path = None
         connection = self._connect(":memory:")
@@ -386,7 +393,7 @@ class SearchIndex:
         return self._guarded(lambda: self._update(library, progress), rebuild=False)
 
     def _update(self, library: Library, progress: Callable[[int, int], None] | None) -> int:
-        current: dict[str, tuple[Article, int, int]] = {}
+        current: dict[bytes, tuple[Article, int, int]] = {}
         prefix = os.path.join(str(library.root), "")
         for article in library.articles:
             name = str(article.path)
@@ -394,9 +401,10 @@ class SearchIndex:
                 stat = os.stat(name)
             except OSError:
                 continue
-            # The file's path within the library (a str slice: Path.relative_to is slow for 10,000).
-            key = name.removeprefix(prefix)
-            current[key.replace(os.sep, "/")] = (article, stat.st_size, stat.st_mtime_ns)
+            # The file's path within the library (a str slice: Path.relative_to is slow for 10,000), as
+            # bytes: a file name need not be valid UTF-8, and SQLite takes only valid text.
+            key = os.fsencode(name.removeprefix(prefix).replace(os.sep, "/"))
+            current[key] = (article, stat.st_size, stat.st_mtime_ns)
         with self._write_lock:
             connection = self._writer
             if connection is None:
@@ -406,7 +414,10 @@ class SearchIndex:
                 count = self._apply(connection, library, current, progress)
                 connection.executemany(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                    [("library", str(Path(library.root).resolve())), ("updated", time.strftime("%Y-%m-%dT%H:%M:%S%z"))],
+                    [
+                        ("library", display_path(Path(library.root).resolve())),
+                        ("updated", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
+                    ],
                 )
                 connection.execute("COMMIT")
             except BaseException:
@@ -418,7 +429,7 @@ class SearchIndex:
         self,
         connection: sqlite3.Connection,
         library: Library,
-        current: dict[str, tuple[Article, int, int]],
+        current: dict[bytes, tuple[Article, int, int]],
         progress: Callable[[int, int], None] | None,
     ) -> int:
         known = {
@@ -467,7 +478,8 @@ class SearchIndex:
 
     @staticmethod
     def _drop(connection: sqlite3.Connection, doc: int, parts: int) -> None:
-        connection.executemany("DELETE FROM docs WHERE rowid = ?", [(part << PART_SHIFT | doc,) for part in range(parts)])
+        rows = [(part << PART_SHIFT | doc,) for part in range(parts)]
+        connection.executemany("DELETE FROM docs WHERE rowid = ?", rows)
         connection.execute("DELETE FROM conditions WHERE doc = ?", (doc,))
 
     def _search_lock(self) -> threading.RLock:
@@ -504,7 +516,10 @@ class SearchIndex:
                     (*values, limit),
                 ).fetchall()
                 return [
-                    SearchHit(article_id, title, self._split(conditions), 0.0, _first_words(summary or body), ())
+                    SearchHit(
+                        _name(article_id), _text(title), self._split(conditions), 0.0,
+                        unmark(_first_words(_text(summary) or str(body or "")))[0], (),
+                    )
                     for article_id, conditions, title, summary, body in rows
                 ]
             # Snippets of every searched column but the title, best first: the body, then the short
@@ -526,8 +541,9 @@ class SearchIndex:
                 marked = next((marked for marked in snippets if START in marked), None)
                 if marked is None:
                     marked = self._opening(connection, doc)
-                snippet, highlights = unmark(marked)
-                hits.append(SearchHit(article_id, title, self._split(conditions), float(score), snippet, highlights))
+                snippet, highlights = unmark(str(marked))
+                conditions = self._split(conditions)
+                hits.append(SearchHit(_name(article_id), _text(title), conditions, float(score), snippet, highlights))
                 if len(hits) == limit:
                     break
             cursor.close()
@@ -539,8 +555,18 @@ class SearchIndex:
         row = connection.execute(
             "SELECT summary, substr(body, 1, 2000) FROM docs WHERE rowid = ?", (doc,)
         ).fetchone()
-        return _first_words(row[0] or row[1]) if row else ""
+        return _first_words(str(row[0] or row[1] or "")) if row else ""
 
     @staticmethod
     def _split(conditions: str) -> tuple[str, ...]:
-        return tuple(conditions.split(LIST_SEPARATOR)) if conditions else ()
+        return tuple(one_line(condition) for condition in str(conditions).split(LIST_SEPARATOR)) if conditions else ()
+
+
+def _text(value: object) -> str:
+    """A text read back from the index file, on one line and without controls whatever the file holds."""
+    return one_line(str(value)) if value is not None else ""
+
+
+def _name(article_id: object) -> str:
+    """An id read back from the index file, printable whatever the file holds."""
+    return display_name(_text(article_id))

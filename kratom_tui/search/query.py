@@ -20,6 +20,9 @@ import unicodedata
 from dataclasses import dataclass
 
 _CONDITION = "condition:"
+MAX_TERMS = 16
+"""Words and phrases searched at most; FTS5's snippets cost grows with the square of the terms that
+match one text, so a pasted paragraph would stall the search. Further terms are dropped (see `notice`)."""
 _SPACE = frozenset(" \t\n\r\f\v\u00a0\u2028\u2029")
 # Surrogates (from undecodable command-line bytes) cannot be encoded for SQLite; controls have no
 # place in a query. Both are dropped before anything else.
@@ -34,6 +37,15 @@ class ParsedQuery:
     """The text of `condition:...`, when given."""
     terms: tuple[str, ...]
     """The words and phrases as typed (without quotes or `*`), for highlighting."""
+    dropped: int = 0
+    """Terms past MAX_TERMS, left out of the search."""
+
+    @property
+    def notice(self) -> str | None:
+        """What to tell the reader when part of the query was not searched."""
+        if not self.dropped:
+            return None
+        return f"only the first {MAX_TERMS} words or phrases are searched ({self.dropped} more left out)"
 
 
 def _searchable(text: str) -> bool:
@@ -74,9 +86,24 @@ def parse_query(text: str) -> ParsedQuery:
     """Translate `text`; never raises, whatever it holds."""
     text = _UNWANTED.sub(" ", text or "")
     parts: list[str] = []
+    seen: set[str] = set()
     terms: list[str] = []
+    dropped = 0
     condition: str | None = None
     position = 0
+
+    def add(term: str, prefix: bool) -> None:
+        nonlocal dropped
+        part = _string(term, prefix)
+        if part.casefold() in seen:
+            return  # the same term again adds nothing but cost
+        if len(parts) == MAX_TERMS:
+            dropped += 1
+            return
+        seen.add(part.casefold())
+        parts.append(part)
+        terms.append(term)
+
     while position < len(text):
         char = text[position]
         if char in _SPACE:
@@ -98,16 +125,14 @@ def parse_query(text: str) -> ParsedQuery:
                 position += 1
             phrase = _tidy(phrase)
             if _searchable(phrase):
-                parts.append(_string(phrase, prefix))
-                terms.append(phrase)
+                add(phrase, prefix)
             continue
         word, position = _read_word(text, position)
         stem = word.rstrip("*")
         if _searchable(stem):
-            parts.append(_string(stem, prefix=stem != word))
-            terms.append(stem)
+            add(stem, prefix=stem != word)
     fts = " ".join(parts) if parts else None
-    return ParsedQuery(fts=fts, condition=condition, terms=tuple(dict.fromkeys(terms)))
+    return ParsedQuery(fts=fts, condition=condition, terms=tuple(dict.fromkeys(terms)), dropped=dropped)
 
 
 def condition_key(name: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kratom_tui.document.link_spots import link_texts
+from kratom_tui.library.sanitize import display_name
 from kratom_tui.links import LinkAction, OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def follow_link(app: ReaderApp, href: str) -> None:
             if answer:
                 app.open_url(url)
 
-        app.push_screen(ConfirmScreen("Open this web address in your browser?", url), opened)
+        app.push_screen(ConfirmScreen("Open this web address in your browser?", display_name(url)), opened)
     elif isinstance(action, Refuse):
         app.notify(action.reason, title="Link not followed", severity="warning", markup=False)
 

@@ -57,12 +57,13 @@ class SearchService:
             return [], f"Building the search index ({done} of {total} articles)…"
         parsed = parse_query(query)
         hits = self.index.search(query, limit=limit + 1)
+        left_out = f" ({parsed.notice})" if parsed.notice else ""
         if not hits:
             where = f" under '{parsed.condition}'" if parsed.condition else ""
-            return [], f"No article matches{where}."
+            return [], f"No article matches{where}.{left_out}"
         if len(hits) > limit:
-            return hits[:limit], f"The best {limit} of more than {limit} articles; add words to narrow it"
-        return hits, f"{len(hits)} article{'s' * (len(hits) != 1)}, best first"
+            return hits[:limit], f"The best {limit} of more than {limit} articles; add words to narrow it{left_out}"
+        return hits, f"{len(hits)} article{'s' * (len(hits) != 1)}, best first{left_out}"
 
     def find_text(self, query: str, text: str) -> str:
         """What to put in the reader's find bar so that it lands on what the search matched in `text`.

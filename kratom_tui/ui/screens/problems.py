@@ -30,7 +30,7 @@ class ProblemsScreen(ModalScreen[None]):
                 Text.assemble(
                     (f"{problem.level:<7}", LEVEL_STYLES[problem.level]),
                     " ",
-                    (problem.format(self.root).split(": ", 1)[0], "bold"),
+                    (problem.where(self.root), "bold"),
                     "\n        ",
                     problem.message,
                 )
