@@ -13,6 +13,7 @@ from kratom_tui.document.position import START, TextPosition
 from kratom_tui.library import Article, Library
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
+from kratom_tui.ui import dialogs
 from kratom_tui.ui.article_file import OpenFileWatch, edit_article
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
@@ -21,9 +22,6 @@ from kratom_tui.ui.glossary_lookup import glossary_at_view
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
-from kratom_tui.ui.screens.help import HelpScreen
-from kratom_tui.ui.screens.problems import ProblemsScreen
-from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
 from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.state_keeper import StateKeeper
 from kratom_tui.ui.theme_palette import palette_for
@@ -196,14 +194,13 @@ class ReaderApp(App[None]):
         return not (action == "urgent_help" and isinstance(self.focused, Input))
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        dialogs.open_help(self)
 
     def action_urgent_help(self) -> None:
-        if not isinstance(self.screen, UrgentHelpScreen):
-            self.push_screen(UrgentHelpScreen(self.settings))
+        dialogs.open_urgent_help(self)
 
     def action_problems(self) -> None:
-        self.push_screen(ProblemsScreen(self.library.problems, self.library.root))
+        dialogs.open_problems(self)
 
     def action_glossary_term(self) -> None:
         self.push_screen(glossary_at_view(self.library.root, (self.pane.view, self.pane.risks)))
