@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import random
 import re
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -141,12 +143,41 @@ def ratio(baseline: float, measured: float) -> str:
     return f"{baseline / measured:,.1f}\u00d7" if measured > 0 else "\u2014"
 
 
+BIN = Path(sys.executable).with_name("kratom-tui")
+
+
+def process_seconds(command: list[str], env: dict[str, str]) -> float:
+    """Wall time of a whole process, start to exit, its output thrown away (as in a pipe)."""
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def process_rows(root: Path, work: Path, queries: list[str]) -> list[tuple[str, float]]:
+    """`kratom-tui search` as a user runs it (index up to date), beside rg and grep on the same folder."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(work / "xdg-cache"), "XDG_STATE_HOME": str(work / "xdg-state")}
+    process_seconds([str(BIN), "search", "--articles", str(root), "warmup"], env)  # builds its caches and index
+    commands: dict[str, Callable[[str], list[str]]] = {
+        "`kratom-tui search WORD` (best 20, snippets)": lambda q: [str(BIN), "search", "--articles", str(root), q],
+        "`python -c pass` (the interpreter alone)": lambda q: [sys.executable, "-c", "pass"],
+    }
+    if shutil.which("rg"):
+        commands["`rg -il WORD DIR`"] = lambda q: ["rg", "-il", q, str(root)]
+    commands["`grep -ril WORD DIR`"] = lambda q: ["grep", "-ril", q, str(root)]
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for query in queries:
+        for name, command in commands.items():
+            times[name].append(process_seconds(command(query), env))
+    return [(name, statistics.median(values)) for name, values in times.items()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark the library search against a naive scan.")
     parser.add_argument("dir", nargs="?", type=Path, help="an existing library (default: generate one in a temp folder)")
     parser.add_argument("--count", type=int, default=10000, help="articles to generate (default: 10000)")
     parser.add_argument("--size", type=int, default=5000, help="bytes per generated article (default: 5000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
+    parser.add_argument("--process-queries", type=int, default=10, help="one-word queries run as whole processes")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (library and index)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kt-search-bench-"))
@@ -200,6 +231,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
         matched = [index_matches(index, query) for query in queries]
         rows.append((name, measured, naive, matched))
     index.close()
+    processes = process_rows(root, work, sets["one word"][: args.process_queries])
 
     print(f"**Machine:** {describe(f'SQLite {sqlite3.sqlite_version}')}\n")
     print(
@@ -219,9 +251,15 @@ def run(args: argparse.Namespace, work: Path) -> None:
         median, p95 = statistics.median(measured), percentile(measured, 0.95)
         naive_median = statistics.median(naive)
         print(
-            f"| {name} query ({len(measured)}; median {statistics.median(matched):,.0f} articles match), median / p95 "
+            f"| {name} query, in-process ({len(measured)}; median {statistics.median(matched):,.0f} articles match), median / p95 "
             f"| {ms(median)} / {ms(p95)} | {ms(naive_median)} / {ms(percentile(naive, 0.95))} | {ratio(naive_median, median)} |"
         )
+    print(f"\nWhole processes, each the median over {len(sets['one word'][: args.process_queries])} one-word queries:\n")
+    base_name, base = processes[-2] if shutil.which("rg") else processes[-1]
+    print(f"| command | median | ÷ {base_name} |")
+    print("| --- | ---: | ---: |")
+    for name, value in processes:
+        print(f"| {name} | {ms(value)} | {value / base:.1f} |")
     print(
         "\nQueries return the best 20 with snippets and highlights; the naive scan only counts matching "
         "articles (no stemming, ranking or snippets). Each index query is the median of 3 runs after a warm-up."

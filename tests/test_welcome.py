@@ -8,7 +8,8 @@ from kratom_tui.library import load_library
 from kratom_tui.settings import Settings
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
-from kratom_tui.ui.screens.welcome import WelcomeScreen, is_first_launch
+from kratom_tui.ui.first_launch import is_first_launch
+from kratom_tui.ui.screens.welcome import WelcomeScreen
 from kratom_tui.ui.widgets.library_tree import LibraryTree
 
 

@@ -14,6 +14,7 @@ from kratom_tui.library import Article, Library
 from kratom_tui.locations import state_file
 from kratom_tui.settings import Settings, load_settings
 from kratom_tui.state import StateStore
+from kratom_tui.ui import dialogs
 from kratom_tui.ui.article_file import OpenFileWatch, edit_article
 from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
@@ -22,10 +23,6 @@ from kratom_tui.ui.glossary_lookup import glossary_at_view
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
-from kratom_tui.ui.screens.help import HelpScreen
-from kratom_tui.ui.screens.problems import ProblemsScreen
-from kratom_tui.ui.screens.urgent_help import UrgentHelpScreen
-from kratom_tui.ui.screens.welcome import WelcomeScreen, is_first_launch
 from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.state_keeper import StateKeeper
 from kratom_tui.ui.theme_palette import ReadableThemes, palette_for
@@ -88,7 +85,7 @@ class ReaderApp(ReadableThemes, App[None]):
                 self.notify(notice, severity="warning", markup=False)
         self._notify_problems()
         if self.welcome:
-            self.push_screen(WelcomeScreen())
+            self.call_after_refresh(dialogs.open_welcome, self)
 
     def on_ready(self) -> None:
         # Only once the first frame is out: the worker shares the interpreter with drawing.
@@ -204,14 +201,13 @@ class ReaderApp(ReadableThemes, App[None]):
         return not (action == "urgent_help" and isinstance(self.focused, Input))
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        dialogs.open_help(self)
 
     def action_urgent_help(self) -> None:
-        if not isinstance(self.screen, UrgentHelpScreen):
-            self.push_screen(UrgentHelpScreen(self.settings))
+        dialogs.open_urgent_help(self)
 
     def action_problems(self) -> None:
-        self.push_screen(ProblemsScreen([*self.library.problems, *self.settings.problems], self.library.root))
+        dialogs.open_problems(self)
 
     def action_glossary_term(self) -> None:
         self.push_screen(glossary_at_view(self.library.root, (self.pane.view, self.pane.risks)))
@@ -302,6 +298,8 @@ class ReaderApp(ReadableThemes, App[None]):
 
 def run_app(library: Library) -> int:
     """Run the reader; non-zero when it ended with an error."""
+    from kratom_tui.ui.first_launch import is_first_launch
+
     welcome = is_first_launch(state_file())
     app = ReaderApp(library, StateStore(), load_settings(), welcome=welcome)
     app.run()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kratom_tui.library.glossary import Glossary, Term, load_glossary
-from kratom_tui.ui.screens.glossary import GlossaryScreen
 from kratom_tui.ui.widgets.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from kratom_tui.ui.screens.glossary import GlossaryScreen
 
 
 def term_at_match(glossary: Glossary, pane: ArticleView) -> Term | None:
@@ -41,5 +44,7 @@ def term_in_view(glossary: Glossary, panes: tuple[ArticleView, ...]) -> Term | N
 
 def glossary_at_view(root: Path, panes: tuple[ArticleView, ...]) -> GlossaryScreen:
     """The Glossary screen for `d`: open at the term in view, or at the top when there is none."""
+    from kratom_tui.ui.screens.glossary import GlossaryScreen  # when first opened, not at start-up
+
     glossary = load_glossary(root)
     return GlossaryScreen(root, term_in_view(glossary, panes), glossary)

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 from kratom_tui.document.link_spots import link_texts
 from kratom_tui.library.sanitize import display_name
 from kratom_tui.links import LinkAction, OpenArticle, OpenExternal, Refuse, ScrollToAnchor, resolve_link
-from kratom_tui.ui.screens.confirm import ConfirmScreen
-from kratom_tui.ui.screens.link_hints import LinkHintScreen
-from kratom_tui.ui.screens.link_list import LinkEntry, LinkListScreen
 
 if TYPE_CHECKING:
     from kratom_tui.ui.app import ReaderApp
+
+# The screens here are imported when first opened: the first frame needs none of them.
 
 
 def follow_link(app: ReaderApp, href: str) -> None:
@@ -26,6 +25,8 @@ def follow_link(app: ReaderApp, href: str) -> None:
         app.navigator.leave()
         app.scroll_to_anchor(action.anchor)
     elif isinstance(action, OpenExternal):
+        from kratom_tui.ui.screens.confirm import ConfirmScreen
+
         url = action.url
 
         def opened(answer: bool | None) -> None:
@@ -51,6 +52,8 @@ def _leads_to(action: LinkAction, app: ReaderApp) -> str:
 
 def show_link_list(app: ReaderApp) -> None:
     """`F`: every link of the article and of its panel, with where each one leads."""
+    from kratom_tui.ui.screens.link_list import LinkEntry, LinkListScreen
+
     if app.current is None:
         return
     entries: list[LinkEntry] = []
@@ -65,6 +68,7 @@ def show_link_list(app: ReaderApp) -> None:
     if not entries:
         app.notify("This article has no links.", markup=False)
         return
+
     def chosen(target: str | None) -> None:
         if target:
             follow_link(app, target)
@@ -74,6 +78,8 @@ def show_link_list(app: ReaderApp) -> None:
 
 def show_link_hints(app: ReaderApp) -> None:
     """`f`: a label on every link on screen; the one typed is followed."""
+    from kratom_tui.ui.screens.link_hints import LinkHintScreen
+
     targets = app.pane.start_hints()
     if not targets:
         app.notify("No link on screen.", markup=False)

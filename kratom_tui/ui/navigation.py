@@ -11,12 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kratom_tui.document.position import START
-from kratom_tui.library.risk_overview import risk_overview
 from kratom_tui.ui.history import History, Place
-from kratom_tui.ui.screens.contents import ContentsScreen
-from kratom_tui.ui.screens.key_prompt import KeyPrompt
-from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
-from kratom_tui.ui.screens.search import SearchScreen
 
 if TYPE_CHECKING:
     from kratom_tui.ui.app import ReaderApp
@@ -58,7 +53,11 @@ class Navigator:
         else:
             self.app.open_article(place.article_id, position=place.position, jump=False)
 
+    # Each screen is imported when first opened: the first frame needs none of them.
+
     def set_mark(self) -> None:
+        from kratom_tui.ui.screens.key_prompt import KeyPrompt
+
         def chosen(letter: str | None) -> None:
             here = self.here()
             if letter and here is not None:
@@ -69,6 +68,8 @@ class Navigator:
         self.app.push_screen(KeyPrompt("Set a mark here: type a letter (escape cancels)"), chosen)
 
     def jump_to_mark(self) -> None:
+        from kratom_tui.ui.screens.key_prompt import KeyPrompt
+
         def chosen(letter: str | None) -> None:
             mark = self.app.state.mark(letter) if letter else None
             if letter and mark is None:
@@ -80,6 +81,8 @@ class Navigator:
         self.app.push_screen(KeyPrompt("Go to a mark: type its letter (escape cancels)"), chosen)
 
     def contents(self) -> None:
+        from kratom_tui.ui.screens.contents import ContentsScreen
+
         def chosen(line: int | None) -> None:
             if line is not None:
                 self.leave()
@@ -89,6 +92,8 @@ class Navigator:
 
     def search(self) -> None:
         """Library search; a hit opens with the find bar primed with what the search matched."""
+        from kratom_tui.ui.screens.search import SearchScreen
+
         app = self.app
 
         def chosen(choice: tuple[str, str] | None) -> None:
@@ -106,6 +111,8 @@ class Navigator:
         if not app.library.complete:
             app.notify("Still reading the library; the risk overview is ready in a moment.", markup=False)
             return
+        from kratom_tui.library.risk_overview import risk_overview
+        from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is not None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kratom_tui.library import Library
-from kratom_tui.search import SearchHit, SearchIndex, SearchUnavailable, parse_query
+
+if TYPE_CHECKING:
+    # The index (and SQLite) is imported by the worker that builds it, after the first frame.
+    from kratom_tui.search import SearchHit, SearchIndex
 
 MIN_FIND_PREFIX = 4
 
@@ -23,6 +27,7 @@ class SearchService:
 
     def build(self, library: Library, progress: Callable[[int, int], None]) -> str | None:
         """Open and update the index (in a worker thread); returns a notice for the reader, if any."""
+        from kratom_tui.search import SearchIndex, SearchUnavailable
 
         def track(done: int, total: int) -> None:
             self.progress = (done, total)
@@ -41,6 +46,8 @@ class SearchService:
 
     def search(self, query: str, limit: int) -> tuple[list[SearchHit], str]:
         """Hits and a one-line status; never raises for any text typed."""
+        from kratom_tui.search import parse_query
+
         if not query.strip():
             return [], "Type to search titles, summaries, bodies, risks and disclaimers."
         if self.problem:
@@ -65,6 +72,8 @@ class SearchService:
         together (a phrase, or all the terms in a row: `red vein`), then each term at the start of a
         word (so `red` is not found inside "tiredness"), as typed and then shorter, down to four letters.
         """
+        from kratom_tui.search import parse_query
+
         terms = [term.strip('"*') for term in parse_query(query).terms if term.strip('"*')]
         for together in [" ".join(terms), *(term for term in terms if " " in term)]:
             if together and re.search(rf"\b{re.escape(together)}\b", text, re.IGNORECASE):

@@ -6,8 +6,6 @@ bindings, so a `keys:` setting shows here too.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -31,11 +29,6 @@ INTRO = (
     "advise, and nothing here is medical advice. Below each article, a panel keeps every risk and "
     "disclaimer its source names."
 )
-
-
-def is_first_launch(state_path: Path) -> bool:
-    """No saved state yet: the reader has never been closed on this machine."""
-    return not state_path.exists()
 
 
 def welcome_text(app: App) -> Group:

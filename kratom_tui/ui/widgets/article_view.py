@@ -29,6 +29,8 @@ from kratom_tui.document.position import START, TextPosition
 
 STEP_SECONDS = 0.008
 """Work per background step: short enough that keys and frames are never held up."""
+TO_END_STEP_SECONDS = 0.03
+"""Work per step once the reader asked for the end (`G`): they wait for it, keys still come through."""
 RESIZE_EVERY = 0.25
 """How often the scrollbar follows a growing layout; each change costs a screen layout."""
 
@@ -114,7 +116,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _step(self) -> None:
         layout = self.layout_
-        deadline = monotonic() + STEP_SECONDS
+        deadline = monotonic() + (TO_END_STEP_SECONDS if self._to_end else STEP_SECONDS)
         more = layout is not None
         while more and layout is not None and monotonic() < deadline:
             more = layout.advance(4)
@@ -200,6 +202,23 @@ class ArticleView(ScrollView, can_focus=True):
         if self.layout_ is not None and not self.layout_.complete:
             self._to_end = True
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, pages: int) -> None:
+        """Move exactly one page per press, however fast the key repeats (as `less` does).
+
+        Textual's page scroll animates from the current, half-way position, so quick presses lose
+        distance; here each press moves from where the last one ended, with no animation.
+        """
+        self._to_end = False
+        line = max(0, self.top_line + pages * self.scrollable_content_region.height)
+        self._pending = None
+        self._scroll_now(line)
 
     def action_scroll_home(self) -> None:
         self._to_end = False
@@ -321,7 +340,9 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self.layout_
         style = self.rich_style
         width = self.scrollable_content_region.width
-        if layout is None:
+        if layout is None or layout.width != self.text_width():
+            # Wrapped for a width guessed before the first layout (or before a resize is handled):
+            # a blank pane for that frame rather than lines cropped on the right.
             return Strip.blank(width, style)
         if index >= len(layout.lines) and not layout.complete:
             layout.ensure_lines(index + 1)
