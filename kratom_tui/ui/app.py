@@ -218,19 +218,16 @@ class ReaderApp(ReadableThemes, App[None]):
     def action_contents(self) -> None:
         self.navigator.contents()
 
-    def action_toggle_risks(self) -> None:
-        self.pane.risks.toggle_fold()
-
     def action_step_article(self, step: int) -> None:
         here = self.current.id if self.current else None
         if (article_id := self.library.catalogue.neighbour(here, step)) is not None:
             self.open_article(article_id, focus=False)
 
-    def action_find(self) -> None:
-        self.pane.open_find()
+    def action_risks(self, whole: bool) -> None:
+        self.pane.toggle_risks(whole)
 
-    def action_find_step(self, forward: bool) -> None:
-        self.pane.find_step(forward)
+    def action_find(self, step: int) -> None:
+        self.pane.find(step)
 
     def action_search(self) -> None:
         self.navigator.search()
@@ -250,12 +247,8 @@ class ReaderApp(ReadableThemes, App[None]):
     def action_mark(self, setting: bool) -> None:
         (self.navigator.set_mark if setting else self.navigator.jump_to_mark)()
 
-    def action_maximise_risks(self) -> None:
-        self.pane.maximise_risks(not self.pane.has_class("-risks-whole"))
-
     def action_reading_mode(self) -> None:
-        """Sidebar away and the text at a comfortable measure, centred on a wide terminal."""
-        self.screen.toggle_class("-reading")
+        self.screen.toggle_class("-reading")  # no sidebar; the text at a comfortable measure, centred
 
     async def action_copy_or_quit(self) -> None:
         """`ctrl+c` copies selected text, as in every terminal program, and quits when there is none."""

@@ -114,6 +114,13 @@ class ReadingPane(Vertical):
             line = next((n for n, text in enumerate(panel.layout_.plain) if risk_name in text), 0)
             panel.scroll_to_line(line)
 
+    def toggle_risks(self, whole: bool) -> None:
+        """`r` folds or unfolds the panel; `R` gives it the whole pane, and back."""
+        if whole:
+            self.maximise_risks(not self.has_class("-risks-whole"))
+        else:
+            self.risks.toggle_fold()
+
     def maximise_risks(self, whole: bool) -> None:
         """The risks panel over the whole pane (unfolded and focused), or back beside the article."""
         self.set_class(whole, "-risks-whole")
@@ -155,6 +162,13 @@ class ReadingPane(Vertical):
         """Show the find bar; with `query`, find it at once (through the bar, so it runs once)."""
         if self.article_id is not None:
             self.find_bar.open(query)
+
+    def find(self, step: int) -> None:
+        """`/` opens the find bar (0); `n` and `N` go to the next (1) and previous (-1) match."""
+        if step:
+            self.find_step(step > 0)
+        else:
+            self.open_find()
 
     def find_step(self, forward: bool) -> None:
         if self.finder.active:
