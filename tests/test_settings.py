@@ -13,6 +13,7 @@ from kratom_tui.settings import THEMES, Settings, load_settings
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.problems import ProblemsScreen
+from tests.helpers import capture_notifications
 
 
 def write_settings(text: str) -> Path:
@@ -101,10 +102,9 @@ async def test_the_app_applies_keys_and_theme_and_lists_settings_problems(small_
     write_settings("keys:\n  app.find: f\n  app.nope: x\ntheme: solarized-light\n")
     settings = load_settings()
     app = ReaderApp(load_library(small_library), StateStore(), settings)
-    notices: list[str] = []
+    notices = capture_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        notices = [notification.message for notification in app._notifications]
         assert app.theme == "solarized-light"
         await pilot.press("slash")
         assert not app.pane.find_bar.display
