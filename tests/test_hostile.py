@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
-import select
-import sys
 import time
 from pathlib import Path
 
@@ -18,7 +14,7 @@ from kratom_tui.library.reading import MAX_BODY_BYTES
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.screens.problems import ProblemsScreen
-from tests.helpers import body_of
+from tests.helpers import TerminalRun, body_of, terminal_env
 from tests.hostile_library import (
     BROKEN,
     MARKUP,
@@ -129,47 +125,17 @@ async def test_app_opens_every_good_article_and_finds_text(hostile: Path) -> Non
 
 def test_no_control_sequence_from_an_article_reaches_the_terminal(hostile: Path, tmp_path: Path) -> None:
     """Run the real app in a pseudo-terminal and read every byte it writes."""
-    env = {
-        **os.environ,
-        "TERM": "xterm-256color",
-        "COLUMNS": "100",
-        "LINES": "30",
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "KRATOM_TUI_ARTICLES": str(hostile),
-    }
-    state = tmp_path / "state" / "kratom-tui"
-    state.mkdir(parents=True)
-    (state / "state.json").write_text(json.dumps({"article": "escapes"}))
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execve(sys.executable, [sys.executable, "-m", "kratom_tui"], env)
-    output = bytearray()
-
-    def read_for(seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.1)
-            if ready:
-                try:
-                    output.extend(os.read(fd, 65536))
-                except OSError:
-                    return
-
+    env = terminal_env(tmp_path, KRATOM_TUI_ARTICLES=str(hostile))
+    (tmp_path / "state" / "kratom-tui" / "state.json").write_text(json.dumps({"article": "escapes"}))
+    run = TerminalRun([], env)
     try:
-        read_for(4)
+        run.read_for(4)
         for keys in (b"]", b"[", b"/", b"PWNED", b"\r", b"\x1b", b"G", b"o", b"\x1b", b"!", b"\x1b"):
-            os.write(fd, keys)
-            read_for(0.6)
-        os.write(fd, b"q")
-        read_for(2)
+            run.send(keys, settle=0.6)
+        run.send(b"q", settle=2)
     finally:
-        try:
-            os.kill(pid, 9)
-        except ProcessLookupError:
-            pass
-        os.waitpid(pid, 0)
+        run.close()
+    output = bytes(run.output)
     assert b"before" in output, "the hostile article was not shown"
     for name, payload in PAYLOADS.items():
         assert payload.encode() not in output, name
