@@ -56,3 +56,27 @@ def test_state_is_saved_while_the_app_runs(tmp_path: Path) -> None:
         run.close()
     assert saved["article"] == "chronic-pain"
     assert saved["folded"] == ["chronic-pain"]
+
+
+def test_closing_the_window_ends_the_app(tmp_path: Path) -> None:
+    """The terminal itself goes away (as when its window closes): the app saves and ends, never lingers."""
+    import time
+
+    run = TerminalRun([], terminal_env(tmp_path))
+    assert run.read_for(20, until=b"Risks and disclaimers")
+    run.read_for(1)
+    mark = len(run.output)
+    run.send(b"]", settle=0)
+    assert run.read_for(10, until=b"Kratom and chronic pain\x1b", since=mark)
+    os.close(run.fd)  # the kernel hangs up on the app
+    deadline = time.monotonic() + 10
+    ended = 0
+    while time.monotonic() < deadline and not ended:
+        ended, _status = os.waitpid(run.pid, os.WNOHANG)
+        time.sleep(0.1)
+    if not ended:
+        os.kill(run.pid, 9)
+        os.waitpid(run.pid, 0)
+    assert ended, "the app was still running 10 s after its terminal went away"
+    state = json.loads((tmp_path / "state" / "kratom-tui" / "state.json").read_text())
+    assert state["article"] == "chronic-pain"

@@ -8,7 +8,9 @@ which restores the terminal.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from collections.abc import Callable
 
 from textual.app import App
@@ -18,6 +20,8 @@ from kratom_tui.state import StateStore
 
 SAVE_DELAY = 0.5
 """Seconds between a change and its save."""
+EXIT_WITHIN = 3.0
+"""Seconds an orderly exit gets after SIGTERM or SIGHUP (the state is saved before)."""
 
 
 class StateKeeper:
@@ -46,6 +50,13 @@ class StateKeeper:
             self.app.notify(problem, title="State not saved", severity="warning", markup=False)
 
     def _end_on_signal(self) -> None:
-        """The window closed or the process was asked to end: save, then leave the terminal as found."""
+        """The window closed or the process was asked to end: save, then leave the terminal as found.
+
+        When the window has closed there is no terminal left to restore, and writing to it can block
+        for good: a last resort ends the process if the orderly exit has not within a few seconds.
+        """
         self.save()
         self.app.exit()
+        last_resort = threading.Timer(EXIT_WITHIN, os._exit, args=(0,))
+        last_resort.daemon = True
+        last_resort.start()
