@@ -20,7 +20,7 @@ from tests.helpers import TerminalRun, terminal_env
 pyte = pytest.importorskip("pyte", reason="pyte (a terminal emulator, in the test extras) is needed")
 
 SIZE = (100, 30)
-SETTLED = "^p palette"
+SETTLED = "^p Palette"
 """The end of the footer: the last thing of the first screen to be drawn."""
 NOT_TEXT = str.maketrans({char: " " for char in "│╭╮╰╯▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▐▔▕"})
 """Borders and scrollbar parts, which move as the layout grows; only the text is compared."""
