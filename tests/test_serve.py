@@ -24,6 +24,7 @@ import pytest
 
 from kratom_tui.cli import main
 from kratom_tui.cli_serve import reader_command, warnings
+from kratom_tui.state import ReaderState
 from tests.helpers import SHIPPED
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -114,6 +115,10 @@ class DevTools:
 def server(tmp_path: Path):
     pytest.importorskip("textual_serve", reason="textual-serve is not installed (pip install 'kratom-tui[serve]')")
     port = _free_port()
+    # A reader that has been used before: the session opens on the article, not on the welcome.
+    saved = Path(os.environ["XDG_STATE_HOME"]) / "kratom-tui" / "state.json"
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text(ReaderState().to_json(), encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "kratom_tui", "--articles", str(SHIPPED), "serve", "--port", str(port)],
         stdout=subprocess.PIPE,
