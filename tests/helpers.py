@@ -183,3 +183,12 @@ def terminal_env(tmp_path: Path, first_launch: bool = False, **extra: str) -> di
         "XDG_DATA_HOME": str(tmp_path / "data"),
         **extra,
     }
+
+
+async def settle(pilot, app, timeout: float = 10) -> None:
+    """Pause until the reading pane's position has landed (a loaded machine can take a few frames)."""
+    deadline = time.monotonic() + timeout
+    await pilot.pause()
+    while app.pane.view.settling and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    await pilot.pause()

@@ -15,7 +15,7 @@ from kratom_tui.ui.screens.help import HelpScreen
 from kratom_tui.ui.widgets.article_view import ArticleView
 from kratom_tui.ui.widgets.library_tree import LibraryTree
 from kratom_tui.ui.widgets.risks_panel import RisksPanel
-from tests.helpers import capture_notifications, write_library
+from tests.helpers import capture_notifications, settle, write_library
 
 LONG = "---\ntitle: Long one\nconditions: [Zeta]\n---\n" + "".join(
     f"## Part {n}\n\nParagraph number {n} of the long article.\n\n" for n in range(1, 80)
@@ -312,7 +312,7 @@ async def test_state_is_restored_at_next_launch(library_root: Path) -> None:
         await pilot.press("q")
     again = make_app(library_root)
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, again)
         assert again.current.id == "long"
         assert again.pane.view.scroll_y == 3
         assert again.pane.risks.collapsed

@@ -11,7 +11,7 @@ from kratom_tui.library import load_library
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.widgets.article_view import ArticleView
-from tests.helpers import write_library
+from tests.helpers import settle, write_library
 
 WORDY = "---\ntitle: Wordy\nconditions: [Zeta]\n---\n" + "".join(
     f"## Part {n}\n\n" + " ".join(f"p{n}w{i}" for i in range(70)) + "\n\n" for n in range(1, 60)
@@ -46,6 +46,7 @@ async def test_coming_back_to_an_article_finds_the_same_place(root: Path, tmp_pa
         await pilot.pause()
         app.open_article("wordy")
         await pilot.pause()
+        await settle(pilot, app)
         await pilot.press(*"jjjjjjjjjjjjjjjjjjjj")
         await pilot.pause()
         before = (app.pane.view.scroll_y, top_text(app.pane.view))
@@ -54,7 +55,7 @@ async def test_coming_back_to_an_article_finds_the_same_place(root: Path, tmp_pa
         await pilot.pause()
         assert app.current.id != "wordy"
         await pilot.press("left_square_bracket")
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.current.id == "wordy"
         assert (app.pane.view.scroll_y, top_text(app.pane.view)) == before
 
@@ -79,7 +80,7 @@ async def test_a_later_launch_at_another_width_opens_the_same_words(root: Path, 
         await pilot.pause()
         assert again.current.id == "good"
         again.open_article("wordy")
-        await pilot.pause()
+        await settle(pilot, again)
         assert top_text(again.pane.view) == "Part 30", "not the article that was open at quit, and another width"
 
 
@@ -98,7 +99,7 @@ async def test_a_place_inside_a_paragraph_survives_a_width_change(root: Path, tm
         await pilot.press("q")
     again = make_app(root, state)
     async with again.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
+        await settle(pilot, again)
         assert word in top_text(again.pane.view).split()
 
 
@@ -114,12 +115,12 @@ async def test_a_resize_keeps_the_place_even_near_the_top(root: Path, tmp_path: 
         before = top_text(app.pane.view)
         position = app.pane.position
         await pilot.resize_terminal(100, 30)
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.pane.view.scroll_y > 0
         assert app.pane.position.block == position.block
         assert before.split()[0] in top_text(app.pane.view)
         await pilot.press("b")
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.pane.position.block == position.block, "hiding the sidebar keeps the place too"
 
 

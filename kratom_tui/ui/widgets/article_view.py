@@ -137,6 +137,11 @@ class ArticleView(ScrollView, can_focus=True):
         return int(self.scroll_y)
 
     @property
+    def settling(self) -> bool:
+        """A position is still on its way to the screen (the first layout, or a scroll landing)."""
+        return self._pending is not None
+
+    @property
     def position(self) -> TextPosition:
         """The text at the top of the view (or where it will go once it has a size)."""
         if self._pending is not None:
