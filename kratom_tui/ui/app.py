@@ -111,13 +111,13 @@ class ReaderApp(ReadableThemes, App[None]):
         if article is None:
             self.notify(f"No article with id {article_id}.", severity="error", markup=False)
             return
+        self._read_back()  # the place being left, even if its last scroll message is still queued
         if jump and self.current is not None and (article is not self.current or anchor):
             self.navigator.leave()
         self.current = article
         self.file_watch.watch(article.path)
         layouts = self.layouts.get(article, self.theme, self.pane.widths)
-        if position is None:
-            position = self.state.place(article_id) or START
+        position = position or self.state.place(article_id) or START
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
         self.sidebar.library_tree.mark_open(article.id)
         self.sub_title = article.title
