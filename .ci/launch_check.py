@@ -2,7 +2,8 @@
 
     python3 .ci/launch_check.py PATH/TO/kratom-tui
 
-Waits for the first frame (an article open, with its risks panel), presses `q`, and requires exit
+Waits for the first frame (an article open, with its risks panel) and the welcome of a first
+launch, presses `enter` to start reading and `q`, and requires exit
 status 0 and no traceback. An install that lacks a file the app needs (its stylesheet, say) or a
 dependency never draws that frame, even when it exits with status 0, so it fails here. The app runs
 with a fresh home, state and cache folders, at 100x30.
@@ -25,6 +26,8 @@ EXIT_SECONDS = 20
 COLUMNS, ROWS = 100, 30
 ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 FIRST_FRAME = re.compile(r"Risks and disclaimers \(\d+ risks?")
+WELCOME = "start reading"
+"""On the welcome that a first launch opens (its closing line)."""
 """The panel title with its counts: only drawn once an article is open in the reading pane."""
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b")
 
@@ -84,7 +87,17 @@ def check(command: str) -> int:
             why = "it ended" if not open_ else f"nothing after {FIRST_FRAME_SECONDS} s"
             return _fail(f"no first frame with an article and its risks panel ({why})", output)
         open_ = _read(fd, output, 0.2)
+    # A fresh home is a first launch: the welcome opens over the reader; enter starts reading.
+    deadline = time.monotonic() + FIRST_FRAME_SECONDS
+    while WELCOME not in _screen(output):
+        if time.monotonic() > deadline or not open_:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return _fail("the first launch showed no welcome", output)
+        open_ = _read(fd, output, 0.2)
     time.sleep(0.5)  # let the frame settle before the key
+    os.write(fd, b"\r")
+    time.sleep(0.5)
     os.write(fd, b"q")
     deadline = time.monotonic() + EXIT_SECONDS
     while time.monotonic() < deadline:
