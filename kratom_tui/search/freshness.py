@@ -12,12 +12,17 @@ Two checks, each cheap on 100,000 files:
   its own size or modification time. Each check compares those of up to `SWEEP` files, taking up
   where the last check stopped: a library of up to `SWEEP` files has every file checked every time;
   a larger one within `files / SWEEP` searches (10 for 100,000 files).
+
+A time is only trusted once it is `SETTLED_NS` old: a file system's clock moves in steps of a few
+milliseconds, so a folder or file changed again within the same step as the check would keep its time.
+A time newer than that is recorded as unknown, and compared again at the next check.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +30,9 @@ from kratom_tui.library.scan import walk_layout
 
 SWEEP = 10_000
 """Files whose size and modification time one check compares (about 35 ms on this project's machine)."""
+SETTLED_NS = 2_000_000_000
+UNKNOWN = -1
+"""Recorded instead of a time that is not yet settled: no file or folder has it, so it always differs."""
 
 
 @dataclass
@@ -39,6 +47,11 @@ class Changes:
     """The folders' modification times when the library was walked (None when it was not)."""
     swept_to: int = 0
     """The last file (`doc`) compared in turn; the next check starts after it."""
+    settled_before: int = field(default_factory=lambda: time.time_ns() - SETTLED_NS)
+
+    def settled(self, mtime: int) -> int:
+        """`mtime` when it can be trusted, else UNKNOWN."""
+        return mtime if mtime < self.settled_before else UNKNOWN
 
 
 def _modified(path: bytes) -> int | None:
@@ -65,7 +78,7 @@ def find_changes(connection: sqlite3.Connection, root: Path, swept_from: int) ->
 
 def _compare_layout(connection: sqlite3.Connection, root: Path, base: bytes, changes: Changes) -> None:
     layout = walk_layout(root)
-    changes.folders = layout.folders
+    changes.folders = {path: changes.settled(mtime) for path, mtime in layout.folders.items()}
     found = layout.files
     for path, inode, size, mtime in connection.execute("SELECT path, inode, size, mtime_ns FROM files"):
         now = found.pop(path, None)

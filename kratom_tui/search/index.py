@@ -68,6 +68,7 @@ CREATE TABLE files(
     inode INTEGER,
     parts INTEGER NOT NULL
 );
+CREATE INDEX files_by_id ON files(article_id);
 -- Each folder's modification time when the library was last walked (see kratom_tui.search.freshness).
 CREATE TABLE folders(path BLOB PRIMARY KEY, mtime_ns INTEGER NOT NULL);
 CREATE TABLE conditions(doc INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL);
@@ -457,7 +458,8 @@ class SearchIndex:
             else:
                 body, _head = read_body(article.path, files, article.body_offset, article.body_line, article.stamp)
                 old = connection.execute("SELECT doc, parts FROM files WHERE path = ?", (path,)).fetchone()
-                self._write(connection, path, article, body.text, (*article.stamp, inode), old)
+                size, mtime = article.stamp
+                self._write(connection, path, article, body.text, (size, changes.settled(mtime), inode), old)
             if progress is not None:
                 progress(done, total)
         return total
