@@ -35,7 +35,9 @@ class SearchService:
 
         try:
             index = SearchIndex.open(library.root)
-            index.update(library, track)
+            # From the files on disk, as `kratom-tui search` does: nothing is asked of the loaded
+            # library, so a large one is checked with a few `stat`s instead of one per article.
+            index.refresh(track)
         except SearchUnavailable as error:
             self.problem = str(error)
             return self.problem
