@@ -90,6 +90,10 @@ def test_a_large_library_has_every_file_compared_within_a_few_searches(
     found = [ids(capsys, root, "different") for _ in range(3)]  # 5 files, 2 a search: all within 3
     assert ["a3"] in found
     assert found[-1] == ["a3"]
+    (root / "a1.md").write_text(article("A 1", "Other words."), encoding="utf-8")
+    os.utime(root / "a1.md", (HOUR_AGO + 60, HOUR_AGO + 60))
+    with SearchIndex.open(root) as index:
+        assert index.refresh(every_file=True) == 1  # as the app does when it starts
 
 
 def test_an_index_built_from_a_loaded_library_is_refreshed_without_reading_again(library: Path) -> None:

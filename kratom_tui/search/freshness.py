@@ -65,14 +65,15 @@ def _joined(root: bytes, relative: bytes) -> bytes:
     return root + b"/" + relative if relative else root
 
 
-def find_changes(connection: sqlite3.Connection, root: Path, swept_from: int) -> Changes:
-    """What differs between the index's `files` and `folders` tables and the library on disk."""
+def find_changes(connection: sqlite3.Connection, root: Path, swept_from: int, every_file: bool = False) -> Changes:
+    """What differs between the index's `files` and `folders` tables and the library on disk;
+    `every_file` compares every file's size and time, not only `SWEEP` of them."""
     base = os.fsencode(root)
     changes = Changes()
     recorded = connection.execute("SELECT path, mtime_ns FROM folders").fetchall()
     if not recorded or any(_modified(_joined(base, path)) != mtime for path, mtime in recorded):
         _compare_layout(connection, root, base, changes)
-    _sweep(connection, base, swept_from, changes)
+    _sweep(connection, base, swept_from, changes, None if every_file else SWEEP)
     return changes
 
 
@@ -100,11 +101,13 @@ def _compare_layout(connection: sqlite3.Connection, root: Path, base: bytes, cha
     changes.stale.update(found)  # files the index has never seen
 
 
-def _sweep(connection: sqlite3.Connection, base: bytes, swept_from: int, changes: Changes) -> None:
+def _sweep(connection: sqlite3.Connection, base: bytes, swept_from: int, changes: Changes, limit: int | None) -> None:
     query = "SELECT doc, path, size, mtime_ns FROM files WHERE doc {} ? ORDER BY doc LIMIT ?"
-    rows = connection.execute(query.format(">"), (swept_from, SWEEP)).fetchall()
-    if len(rows) < SWEEP:  # round again from the first file
-        rows += connection.execute(query.format("<="), (swept_from, SWEEP - len(rows))).fetchall()
+    wanted = -1 if limit is None else limit  # SQLite: a negative LIMIT is none
+    rows = connection.execute(query.format(">"), (swept_from, wanted)).fetchall()
+    if limit is None or len(rows) < limit:  # round again from the first file
+        rest = wanted if limit is None else limit - len(rows)
+        rows += connection.execute(query.format("<="), (swept_from, rest)).fetchall()
     for doc, path, size, mtime in rows:
         changes.swept_to = doc
         if path in changes.stale or path in changes.gone:

@@ -399,14 +399,15 @@ class SearchIndex:
         self._rebuild = lambda: self._update(library, None)
         return self._guarded(lambda: self._update(library, progress), rebuild=False)
 
-    def refresh(self, progress: Callable[[int, int], None] | None = None) -> int:
+    def refresh(self, progress: Callable[[int, int], None] | None = None, every_file: bool = False) -> int:
         """Bring the index in line with the library's files as they are now, without a loaded library:
-        only new and changed files are read (see kratom_tui.search.freshness for what is noticed when).
-        Returns how many articles were (re)indexed; `progress` as for `update`."""
-        self._rebuild = lambda: self._refresh(None)
-        return self._guarded(lambda: self._refresh(progress), rebuild=False)
+        only new and changed files are read (see kratom_tui.search.freshness for what is noticed when;
+        `every_file` compares every file's size and time, not only a turn of them). Returns how many
+        articles were (re)indexed; `progress` as for `update`."""
+        self._rebuild = lambda: self._refresh(None, every_file)
+        return self._guarded(lambda: self._refresh(progress, every_file), rebuild=False)
 
-    def _refresh(self, progress: Callable[[int, int], None] | None) -> int:
+    def _refresh(self, progress: Callable[[int, int], None] | None, every_file: bool) -> int:
         from kratom_tui.search.freshness import find_changes
 
         with self._write_lock:
@@ -416,7 +417,7 @@ class SearchIndex:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 swept = connection.execute("SELECT value FROM meta WHERE key = 'swept'").fetchone()
-                changes = find_changes(connection, self.library_root, int(swept[0]) if swept else 0)
+                changes = find_changes(connection, self.library_root, int(swept[0]) if swept else 0, every_file)
                 count = self._apply_changes(connection, changes, progress)
                 if changes.folders is not None:
                     connection.execute("DELETE FROM folders")
