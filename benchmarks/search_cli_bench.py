@@ -146,6 +146,9 @@ def main() -> None:
             extra.unlink(missing_ok=True)
         run([*search, "sleep"], env)
         own = own_work(args.dir, cache, [query for _kind, query in made])
+        # A pasted text of 20,000 words (issue 17): answered or refused, as a whole process.
+        pasted = " ".join(query.strip('"*') for _kind, query in queries(args.dir, 20_000 // 2, args.seed + 1))
+        rows["`kratom-tui search` with a query of 20,000 words"] = [run([*search, *pasted.split()[:20_000]], env)[0] for _ in range(3)]
         rows["`kratom-tui search` after a file was changed in place"] = changed
         rows["`kratom-tui search` after a file was added (the library walked again)"] = added
     finally:
