@@ -38,6 +38,11 @@ def state_file() -> Path:
     return state_dir() / "state.json"
 
 
+def notes_file() -> Path:
+    """The user's notes and highlights: data they made, so neither the state file nor a cache."""
+    return data_dir() / "notes.sqlite3"
+
+
 def library_key(root: Path) -> str:
     """A short stable name for one library folder, from its resolved path."""
     resolved = str(Path(root).expanduser().resolve())
