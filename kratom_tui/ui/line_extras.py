@@ -1,0 +1,104 @@
+"""What a Line-API view draws over its text: the mouse selection, and marks in the margin.
+
+Textual finds the text under the pointer from an `offset` (character, line) kept in each segment's
+style, as its own `Log` widget does; a view that draws its own lines must put it there, draw the
+selected span, and give the selected text back. Offsets count characters of the view's plain lines
+(the text as shown), so what is copied is the text as read: no styles, no markup, no controls.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+
+from kratom_tui.document.layout import DocumentLayout
+from kratom_tui.library.sanitize import strip_controls
+
+MARGIN = 1
+"""Cells left of the text (the view's margin); they carry the offset of the line's first character."""
+MARGIN_MARK = "▎"
+
+
+def line_span(selection: Selection, line: int, length: int) -> tuple[int, int] | None:
+    """The characters of `line` (of `length`) inside the selection, or None when none are."""
+    span = selection.get_span(line)
+    if span is None:
+        return None
+    start, end = span
+    end = length if end == -1 else min(end, length)
+    return (start, end) if start < end else None
+
+
+def selected_text(selection: Selection, lines: list[str]) -> str:
+    """The selected part of `lines`, one line per line; only the lines it covers are looked at."""
+    if not lines:
+        return ""
+    first = selection.start.y if selection.start is not None else 0
+    last = selection.end.y if selection.end is not None else len(lines) - 1
+    picked: list[str] = []
+    for line in range(max(0, first), min(last, len(lines) - 1) + 1):
+        span = line_span(selection, line, len(lines[line]))
+        picked.append(lines[line][span[0] : span[1]] if span else "")
+    return strip_controls("\n".join(picked))
+
+
+def with_offsets(segments: list[Segment], line: int) -> list[Segment]:
+    """Tag each segment with the character its text starts at, so that the pointer can select it."""
+    tagged: list[Segment] = []
+    column = -MARGIN
+    for text, style, control in segments:
+        meta = Style.from_meta({"offset": (max(0, column), line)})
+        tagged.append(Segment(text, style + meta if style else meta, control))
+        column += len(text)
+    return tagged
+
+
+def restyle_cells(segments: list[Segment], start: int, end: int, style: Style, width: int) -> list[Segment]:
+    """The line with cells `start` to `end` drawn in `style` over their own."""
+    before, inside, after = Segment.divide(segments, [start, end, width])
+    return [*before, *Segment.apply_style(inside, post_style=style), *after]
+
+
+class LineExtras(ScrollView):
+    """A scroll view of a layout's lines that can be selected with the mouse and marked in the margin."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--margin-mark"}
+
+    layout_: DocumentLayout | None = None
+    margin_marks: frozenset[int] = frozenset()
+    """Lines with a mark beside them (the reader's notes)."""
+
+    def mark_margin(self, lines: frozenset[int]) -> None:
+        if lines != self.margin_marks:
+            self.margin_marks = lines
+            self.refresh()
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        if self.layout_ is None:
+            return None
+        return selected_text(selection, self.layout_.plain), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+    def decorate(self, segments: list[Segment], line: int) -> list[Segment]:
+        """The line (margin first) with its selected span, its margin mark and its offsets."""
+        assert self.layout_ is not None
+        width = self.layout_.width + MARGIN
+        selection = self.text_selection
+        if selection is not None:
+            plain = self.layout_.plain[line]
+            span = line_span(selection, line, len(plain))
+            if span is not None:
+                start, end = (MARGIN + cell_len(plain[:cut]) for cut in span)
+                style = self.screen.get_component_rich_style("screen--selection")
+                segments = restyle_cells(segments, start, end, style, width)
+        if line in self.margin_marks:
+            style = self.get_component_rich_style("article-view--margin-mark")
+            segments = [Segment(MARGIN_MARK, style), *Segment.divide(segments, [MARGIN, width])[1]]
+        return with_offsets(segments, line)
