@@ -100,5 +100,6 @@ class LineExtras(ScrollView):
                 segments = restyle_cells(segments, start, end, style, width)
         if line in self.margin_marks:
             style = self.get_component_rich_style("article-view--margin-mark")
-            segments = [Segment(MARGIN_MARK, style), *Segment.divide(segments, [MARGIN, width])[1]]
+            _margin, text = Segment.divide(segments, [MARGIN, width])
+            segments = [Segment(MARGIN_MARK, style), *text]
         return with_offsets(segments, line)
