@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kratom_tui.locations import notes_file
+from kratom_tui.notes.anchor import Anchor
 from kratom_tui.notes.model import Note
 from kratom_tui.storage import set_aside
 
@@ -264,6 +265,20 @@ class NoteStore:
             ),
         )
         return changed
+
+    def move(self, note: Note, found: Anchor | None) -> Note:
+        """Record where a note's words are now (re-anchoring), or that they are gone (detached)."""
+        if found is None:
+            return note if note.detached else self.update(note.id, detached=True)
+        return self.update(
+            note.id,
+            quote=found.quote,
+            prefix=found.prefix,
+            suffix=found.suffix,
+            block=found.block,
+            offset=found.offset,
+            detached=False,
+        )
 
     def delete(self, note_id: int) -> Note | None:
         """Remove a note and return it (so that it can be put back), or None if it was not there."""
