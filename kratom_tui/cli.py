@@ -105,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N results (default: 20)")
     search.add_argument("--json", action="store_true", help="print JSON: id, title, conditions, score, snippet")
 
+    notes = commands.add_parser("notes", help="your notes and highlights, by article; --export writes markdown")
+    notes.add_argument("id", nargs="?", help="only the notes of this article")
+    notes.add_argument("--json", action="store_true", help="print JSON")
+    notes.add_argument("--export", metavar="FILE.md", help="write the notes as markdown to FILE.md")
+
     paths = commands.add_parser("paths", help="where settings, state, notes, caches and the library are")
     paths.add_argument("--json", action="store_true", help="print JSON")
 
@@ -135,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
 
-    for sub in (list_cmd, show, check, risks, search, about, paths, config, cache, completion, serve):
+    for sub in (list_cmd, show, check, risks, search, about, notes, paths, config, cache, completion, serve):
         _common_options(sub, suppress=True)
     return parser
 
@@ -422,6 +427,15 @@ def _serve(folder: Path, host: str, port: int) -> int:
     return EXIT_OK
 
 
+def _notes(library: Library, article_id: str | None, as_json: bool, export: str | None) -> int:
+    from kratom_tui.cli_notes import NotesError, notes_command
+
+    try:
+        return notes_command(library, article_id, as_json, export)
+    except NotesError as error:
+        raise UsageError(str(error)) from None
+
+
 def _require_terminal() -> None:
     """The reader draws on a terminal; without one (a pipe, cron, CI) it would wait forever."""
     if os.environ.get("TEXTUAL_DRIVER"):
@@ -473,6 +487,8 @@ def run(argv: list[str] | None = None) -> int:
         return _show(library, output, args.id, not args.no_pager)
     if args.command == "risks":
         return _risks(library, output, args.json)
+    if args.command == "notes":
+        return _notes(library, args.id, args.json, args.export)
     if args.command == "search":
         return _search(library, output, args.query, args.condition, args.limit, args.json)
     if args.quality:

@@ -34,10 +34,14 @@ def passages(layout: DocumentLayout) -> list[str]:
 
 
 def block_at_or_after(layout: DocumentLayout, line: int) -> int:
-    """The block shown on `line`, or the next one when `line` is the gap between two."""
+    """The block shown on `line`, or the next one when `line` is the gap between two.
+
+    The article's header (block 0: title, source, dates) is no paragraph: at the top, the first one is.
+    """
     layout.ensure_lines(line + 2)
     block = layout.block_at_line(line)
-    if line not in _block_lines(layout, block) and block + 1 < len(layout.block_starts):
+    outside = line not in _block_lines(layout, block)
+    if (outside or block == 0) and block + 1 < len(layout.block_starts):
         return block + 1
     return block
 

@@ -52,6 +52,10 @@ class ArticleText:
         block = min(max(0, block), len(self.starts) - 1)
         return min(self.starts[block] + max(0, offset), len(self.text))
 
+    def block_end(self, block: int) -> int:
+        """The position just past the last character of `block`."""
+        return self.starts[block + 1] - 1 if block + 1 < len(self.starts) else len(self.text)
+
     def place(self, position: int) -> tuple[int, int]:
         """The (block, character) of a position in the whole text."""
         block = max(0, bisect_right(self.starts, position) - 1)

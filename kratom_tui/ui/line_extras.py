@@ -17,11 +17,14 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 
 from kratom_tui.document.layout import DocumentLayout
+from kratom_tui.document.passages import line_of
 from kratom_tui.library.sanitize import strip_controls
 
 MARGIN = 1
 """Cells left of the text (the view's margin); they carry the offset of the line's first character."""
 MARGIN_MARK = "▎"
+Span = tuple[tuple[int, int], tuple[int, int]]
+"""From (block, character) to (block, character) of an article's passages (see `document.passages`)."""
 
 
 def line_span(selection: Selection, line: int, length: int) -> tuple[int, int] | None:
@@ -70,13 +73,29 @@ class LineExtras(ScrollView):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--margin-mark"}
 
     layout_: DocumentLayout | None = None
-    margin_marks: frozenset[int] = frozenset()
-    """Lines with a mark beside them (the reader's notes)."""
+    marked: tuple[Span, ...] = ()
+    """Passages with a mark beside their lines (the reader's notes), as places in the text."""
+    _marked_lines: tuple[object, frozenset[int]] = ((), frozenset())
 
-    def mark_margin(self, lines: frozenset[int]) -> None:
-        if lines != self.margin_marks:
-            self.margin_marks = lines
+    def mark_margin(self, spans: tuple[Span, ...]) -> None:
+        if spans != self.marked:
+            self.marked = spans
             self.refresh()
+
+    def marked_lines(self) -> frozenset[int]:
+        """The lines beside which a mark is drawn at this width (worked out again after a relayout)."""
+        layout = self.layout_
+        if layout is None or not self.marked:
+            return frozenset()
+        key = (id(layout), layout.width, self.marked)
+        if self._marked_lines[0] != key:
+            lines = {
+                line
+                for start, end in self.marked
+                for line in range(line_of(layout, *start), line_of(layout, *end) + 1)
+            }
+            self._marked_lines = (key, frozenset(lines))
+        return self._marked_lines[1]
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         if self.layout_ is None:
@@ -98,7 +117,7 @@ class LineExtras(ScrollView):
                 start, end = (MARGIN + cell_len(plain[:cut]) for cut in span)
                 style = self.screen.get_component_rich_style("screen--selection")
                 segments = restyle_cells(segments, start, end, style, width)
-        if line in self.margin_marks:
+        if line in self.marked_lines():
             style = self.get_component_rich_style("article-view--margin-mark")
             _margin, text = Segment.divide(segments, [MARGIN, width])
             segments = [Segment(MARGIN_MARK, style), *text]
