@@ -158,11 +158,11 @@ async def test_escape_asks_before_losing_changes_and_an_empty_note_is_a_highligh
         [highlight] = NoteStore.open().all()
         assert highlight.is_highlight and highlight.quote == "Intro paragraph with a link."
         assert "Highlight" in "\n".join(app.pane.risks.layout_.plain)
-        await pilot.press("a", *"Keep this", "escape")
+        await pilot.press("a", *"Keep this!", "escape")  # `!` is typed, not the urgent-help key
         await wait_for_screen(pilot, app, UnsavedScreen)
         await pilot.press("y")  # save the changes
         await pilot.pause()
-        assert [note.text for note in NoteStore.open().all()] == ["Keep this"]
+        assert [note.text for note in NoteStore.open().all()] == ["Keep this!"]
 
 
 async def test_a_note_follows_its_words_when_the_file_changes_and_is_detached_when_they_go(tmp_path: Path) -> None:
@@ -250,6 +250,11 @@ async def test_the_notes_screen_groups_filters_jumps_deletes_and_undoes(tmp_path
         assert view.layout_.plain[view.top_line] == "Paragraph number 40 of the long article."
         assert shown_line(view, view.top_line).startswith(MARGIN_MARK)
 
+        await pilot.press("A")
+        screen = await wait_for_screen(pilot, app, NotesScreen)
+        await pilot.press("A")  # the key that opened it closes it
+        await pilot.pause()
+        assert not isinstance(app.screen, NotesScreen)
         await pilot.press("A")
         screen = await wait_for_screen(pilot, app, NotesScreen)
         await pilot.press("d")

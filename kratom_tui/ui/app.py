@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, TextArea
 
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.library import Article, Library
@@ -200,7 +200,7 @@ class ReaderApp(NoteActions, ReadableThemes, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`!` is a priority key so it works on every screen, but a text box still gets to type it."""
-        return not (action == "urgent_help" and isinstance(self.focused, Input))
+        return not (action == "urgent_help" and isinstance(self.focused, (Input, TextArea)))
 
     def action_help(self) -> None:
         dialogs.open_help(self)

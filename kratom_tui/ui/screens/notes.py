@@ -56,7 +56,7 @@ class NotesScreen(ModalScreen[Note | None]):
     """Dismisses with the note to jump to, or None."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close", id="dialog.close"),
+        Binding("escape,A", "dismiss(None)", "Close", id="dialog.close"),
         Binding("slash", "focus_filter", "Filter", id="notes.filter"),
         Binding("d", "delete", "Delete", id="notes.delete"),
         Binding("u", "undo", "Undo delete", id="notes.undo"),
