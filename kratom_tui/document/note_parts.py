@@ -22,7 +22,7 @@ def short_quote(quote: str, most: int = QUOTE_SHOWN) -> str:
 
 def your_notes(notes: list[Note], palette: Palette) -> RenderableType:
     """Each note (or highlight) with its quote; a detached one says that its passage is gone."""
-    parts: list[RenderableType] = [Text(), Rule("Yours, not the article's", style=palette.rule, characters="┄")]
+    parts: list[RenderableType] = [Rule("Yours, not the article's", style=palette.rule, characters="┄")]
     parts.append(Text(f"Your notes ({len(notes)}) · A: all notes · a: add one", palette.section))
     for note in notes:
         item: list[RenderableType] = []
