@@ -266,3 +266,21 @@ async def test_the_notes_screen_groups_filters_jumps_deletes_and_undoes(tmp_path
         await pilot.pause()
         assert len(NoteStore.open().all()) == 3
         assert [note.text for note in screen._shown if note] == ["", "Far down", "On the good one"]
+
+
+async def test_text_in_dialogs_is_copied_too(small_library: Path) -> None:
+    app = make_app(small_library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        for key, expected in (("question_mark", "this help: every key"), ("exclamation_mark", "Emergency number")):
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            await pilot.mouse_down(None, (30, 5))
+            await pilot.hover(None, (60, 9))
+            await pilot.mouse_up(None, (60, 9))
+            await pilot.pause()
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            assert expected in app.clipboard and "\x1b" not in app.clipboard
+            await pilot.press("escape")
+            await pilot.pause()

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from kratom_tui.locations import settings_file
 from kratom_tui.settings import Settings
+from kratom_tui.ui.copyable import CopyableStatic
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class UrgentHelpScreen(ModalScreen[None]):
                     id="urgent-fallback",
                 )
             for card in cards(self.settings):
-                widget = Static(card_text(card), classes=f"urgency {card.level}")
+                widget = CopyableStatic(card_text(card), classes=f"urgency {card.level}")
                 widget.border_title = card.title
                 yield widget
             yield Static(
