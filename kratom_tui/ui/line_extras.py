@@ -13,6 +13,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Offset
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 
@@ -21,7 +22,7 @@ from kratom_tui.document.passages import line_of
 from kratom_tui.library.sanitize import strip_controls
 
 MARGIN = 1
-"""Cells left of the text (the view's margin); they carry the offset of the line's first character."""
+"""Cells left of the text (the view's margin)."""
 MARGIN_MARK = "▎"
 Span = tuple[tuple[int, int], tuple[int, int]]
 """From (block, character) to (block, character) of an article's passages (see `document.passages`)."""
@@ -51,14 +52,27 @@ def selected_text(selection: Selection, lines: list[str]) -> str:
 
 
 def with_offsets(segments: list[Segment], line: int) -> list[Segment]:
-    """Tag each segment with the character its text starts at, so that the pointer can select it."""
+    """Tag each segment with the column its text starts at, so that the pointer can select it.
+
+    Columns count the margin; pieces of one style are joined first, so the line draws (and exports)
+    in as many pieces as it did untagged.
+    """
     tagged: list[Segment] = []
-    column = -MARGIN
-    for text, style, control in segments:
-        meta = Style.from_meta({"offset": (max(0, column), line)})
+    column = 0
+    for text, style, control in Segment.simplify(segments):
+        meta = Style.from_meta({"offset": (column, line)})
         tagged.append(Segment(text, style + meta if style else meta, control))
         column += len(text)
     return tagged
+
+
+def in_text(selection: Selection) -> Selection:
+    """A selection of columns (margin included) as one of characters of the lines' text."""
+
+    def shifted(offset: Offset | None) -> Offset | None:
+        return None if offset is None else Offset(max(0, offset.x - MARGIN), offset.y)
+
+    return Selection(shifted(selection.start), shifted(selection.end))
 
 
 def restyle_cells(segments: list[Segment], start: int, end: int, style: Style, width: int) -> list[Segment]:
@@ -100,7 +114,7 @@ class LineExtras(ScrollView):
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         if self.layout_ is None:
             return None
-        return selected_text(selection, self.layout_.plain), "\n"
+        return selected_text(in_text(selection), self.layout_.plain), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
@@ -112,7 +126,7 @@ class LineExtras(ScrollView):
         selection = self.text_selection
         if selection is not None:
             plain = self.layout_.plain[line]
-            span = line_span(selection, line, len(plain))
+            span = line_span(in_text(selection), line, len(plain))
             if span is not None:
                 start, end = (MARGIN + cell_len(plain[:cut]) for cut in span)
                 style = self.screen.get_component_rich_style("screen--selection")
@@ -121,4 +135,5 @@ class LineExtras(ScrollView):
             style = self.get_component_rich_style("article-view--margin-mark")
             _margin, text = Segment.divide(segments, [MARGIN, width])
             segments = [Segment(MARGIN_MARK, style), *text]
-        return with_offsets(segments, line)
+        # In the view's own style first, as the line will be drawn: equal neighbours join into one piece.
+        return with_offsets(list(Segment.apply_style(segments, self.rich_style)), line)
