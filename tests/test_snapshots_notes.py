@@ -11,6 +11,7 @@ from kratom_tui.library.location import shipped_articles
 from kratom_tui.notes.store import NoteStore
 from kratom_tui.state import StateStore
 from kratom_tui.ui.app import ReaderApp
+from tests.helpers import settle
 
 SIZES = [(80, 24), (160, 45)]
 MADE = 1_780_000_000.0
@@ -39,12 +40,25 @@ def some_notes() -> None:
     store.close()
 
 
+async def settled_then(pilot, *keys: str) -> None:
+    """Press `keys` once the article is in place (a loaded machine takes a few frames to get there)."""
+    await settle(pilot, pilot.app)
+    await pilot.press(*keys)
+    await pilot.pause(0.2)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_note_editor(snap_compare, size) -> None:
-    assert snap_compare(make_app(), press=["tab", "j", "j", "j", "a", *"Ask about this"], terminal_size=size)
+    async def editing(pilot) -> None:
+        await settled_then(pilot, "a", *"Ask about this")
+
+    assert snap_compare(make_app(), run_before=editing, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_notes_screen(snap_compare, size) -> None:
     some_notes()
-    assert snap_compare(make_app(), press=["A"], terminal_size=size)
+    async def listing(pilot) -> None:
+        await settled_then(pilot, "A")
+
+    assert snap_compare(make_app(), run_before=listing, terminal_size=size)

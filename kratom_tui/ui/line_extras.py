@@ -8,6 +8,7 @@ selected span, and give the selected text back. Offsets count characters of the 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -60,10 +61,16 @@ def with_offsets(segments: list[Segment], line: int) -> list[Segment]:
     tagged: list[Segment] = []
     column = 0
     for text, style, control in Segment.simplify(segments):
-        meta = Style.from_meta({"offset": (column, line)})
+        meta = _offset_style(column, line)
         tagged.append(Segment(text, style + meta if style else meta, control))
         column += len(text)
     return tagged
+
+
+@lru_cache(maxsize=4096)
+def _offset_style(column: int, line: int) -> Style:
+    """The style that carries a position (made once per position: a screen redraws the same lines)."""
+    return Style.from_meta({"offset": (column, line)})
 
 
 def in_text(selection: Selection) -> Selection:
@@ -119,8 +126,11 @@ class LineExtras(ScrollView):
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
 
-    def decorate(self, segments: list[Segment], line: int) -> list[Segment]:
-        """The line (margin first) with its selected span, its margin mark and its offsets."""
+    def decorate(self, segments: list[Segment], line: int, base: Style) -> list[Segment]:
+        """The line (margin first) with its selected span, its margin mark and its offsets.
+
+        `base` is the view's own style, which the line is drawn in.
+        """
         assert self.layout_ is not None
         width = self.layout_.width + MARGIN
         selection = self.text_selection
@@ -136,4 +146,4 @@ class LineExtras(ScrollView):
             _margin, text = Segment.divide(segments, [MARGIN, width])
             segments = [Segment(MARGIN_MARK, style), *text]
         # In the view's own style first, as the line will be drawn: equal neighbours join into one piece.
-        return with_offsets(list(Segment.apply_style(segments, self.rich_style)), line)
+        return with_offsets(list(Segment.apply_style(segments, base)), line)

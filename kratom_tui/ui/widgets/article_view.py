@@ -362,5 +362,5 @@ class ArticleView(LineExtras, can_focus=True):
             segments = self._highlight(segments, index)
         if index in self._hints:
             segments = self._draw_hints(segments, index)
-        strip = Strip(self.decorate(segments, index), layout.width + 1).apply_style(style)
+        strip = Strip(self.decorate(segments, index, style), layout.width + 1).apply_style(style)
         return strip if layout.width + 1 == width else strip.crop_extend(0, width, style)
