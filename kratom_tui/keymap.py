@@ -64,6 +64,7 @@ BINDING_IDS: dict[str, str] = {
     "notes.delete": "delete the note (u puts it back)",
     "notes.undo": "put back the note deleted last",
     "notes.edit": "edit the note",
+    "list.open": "open the item under the cursor",
 }
 """Every binding id, with what it does (the README's key table names them)."""
 
