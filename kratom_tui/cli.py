@@ -8,32 +8,22 @@ cache in `cli_paths`; completion scripts, the pager and `serve` each have their 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kratom_tui import __version__
 from kratom_tui.cli_completion import SHELLS
 from kratom_tui.cli_console import COLOR_CHOICES, Output, is_terminal, safe_streams
-from kratom_tui.cli_trust import (
-    about,
-    extra_problems,
-    extra_rows,
-    print_extra_hits,
-    print_terms,
-    quality,
-    readability_row,
-    search_extras,
-)
-from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
 from kratom_tui.library.sanitize import display_name
-from kratom_tui.settings import settings_problems
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.progress import Progress, TaskID
+
+    from kratom_tui.library import Library
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 200
@@ -164,10 +154,14 @@ def _require_folder(folder: Path) -> Path:
 
 def _load(folder: Path, cache: bool = True) -> Library:
     """The library; `cache` reuses what was read from unchanged files last time (not for `check`)."""
+    from kratom_tui.library import load_library
+
     return load_library(_require_folder(folder), cache=cache)
 
 
 def _print_json(value: object) -> None:
+    import json
+
     print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
@@ -175,6 +169,8 @@ def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> in
     if ids_only:  # for scripts and shell completion: no article body is read
         print("\n".join(article.id for article in library.articles))
         return EXIT_OK
+    from kratom_tui.cli_trust import readability_row
+
     rows = [
         {
             "id": article.id,
@@ -188,10 +184,15 @@ def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> in
     if as_json:
         _print_json(rows)
         return EXIT_OK
+    if not output.terminal:
+        from kratom_tui.cli_plain import article_records
+
+        output.write(article_records(rows))
+        return EXIT_OK
     from kratom_tui.cli_output import make_console, print_article_list, rendered
 
     console = make_console(output)
-    print_article_list(console, rows, output.terminal)
+    print_article_list(console, rows)
     output.write(rendered(console))
     return EXIT_OK
 
@@ -203,6 +204,7 @@ def _show(library: Library, output: Output, article_id: str, pager: bool) -> int
         hint = f"; closest: {', '.join(closest)}" if closest else ""
         raise UsageError(f"no article with id '{article_id}'{hint}")
     from kratom_tui.cli_output import make_console, print_article, rendered
+    from kratom_tui.cli_trust import print_terms
 
     console = make_console(output)
     print_article(console, article, library.read_body(article), library.notes.for_article(article), output.styled)
@@ -233,15 +235,23 @@ def _risks(library: Library, output: Output, as_json: bool) -> int:
     if as_json:
         _print_json(rows)
         return EXIT_OK
+    if not output.terminal:
+        from kratom_tui.cli_plain import risk_records
+
+        output.write(risk_records(rows))
+        return EXIT_OK
     from kratom_tui.cli_output import make_console, print_risk_overview, rendered
 
     console = make_console(output)
-    print_risk_overview(console, rows, output.terminal)
+    print_risk_overview(console, rows)
     output.write(rendered(console))
     return EXIT_OK
 
 
 def _check(library: Library) -> int:
+    from kratom_tui.cli_trust import extra_problems
+    from kratom_tui.settings import settings_problems
+
     body_problems = [problem for article in library.articles for problem in library.read_body(article).problems]
     problems = library.problems + body_problems
     reviews, notes = extra_problems(library)
@@ -311,7 +321,9 @@ def _require_known_condition(library: Library, wanted: str | None) -> None:
 def _search(
     library: Library, output: Output, words: list[str], condition: str | None, limit: int, as_json: bool
 ) -> int:
+    from kratom_tui.cli_trust import extra_rows, print_extra_hits
     from kratom_tui.search import SearchIndex, SearchUnavailable
+    from kratom_tui.search.extras import search_extras
     from kratom_tui.search.query import parse_query
 
     query = " ".join(words)
@@ -453,6 +465,8 @@ def run(argv: list[str] | None = None) -> int:
     if args.command == "cache":
         return _cache(args.action)
     if args.command == "about":
+        from kratom_tui.cli_trust import about
+
         return about()
     if args.command == "completion":
         return _completion(args.shell)
@@ -462,8 +476,11 @@ def run(argv: list[str] | None = None) -> int:
     if args.command is None:
         _require_folder(folder)
         _require_terminal()
+        from kratom_tui.library import start_library
+
         library = start_library(folder)
         from kratom_tui.ui.app import run_app
+
 
         return run_app(library)
     library = _load(folder, cache=args.command != "check")
@@ -476,6 +493,8 @@ def run(argv: list[str] | None = None) -> int:
     if args.command == "search":
         return _search(library, output, args.query, args.condition, args.limit, args.json)
     if args.quality:
+        from kratom_tui.cli_trust import quality
+
         return quality(library, args.json)
     return _check(library)
 
