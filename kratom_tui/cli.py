@@ -457,9 +457,6 @@ def run(argv: list[str] | None = None) -> int:
     safe_streams()
     color = "never" if getattr(args, "no_color", False) else args.color
     output = Output.choose(color)
-    folder = library_folder(getattr(args, "dir", None) or args.articles)
-    if args.command == "paths":
-        return _paths(folder, args.json)
     if args.command == "config":
         return _config(args.example)
     if args.command == "cache":
@@ -470,6 +467,10 @@ def run(argv: list[str] | None = None) -> int:
         return about()
     if args.command == "completion":
         return _completion(args.shell)
+    # Only the commands below name the library folder (which may read settings.yaml).
+    folder = library_folder(getattr(args, "dir", None) or args.articles)
+    if args.command == "paths":
+        return _paths(folder, args.json)
     _tidy_cache_now_and_then()
     if args.command == "serve":
         return _serve(folder, args.host, args.port)

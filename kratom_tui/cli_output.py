@@ -20,7 +20,6 @@ from rich.text import Text
 from kratom_tui.cli_console import Output, color_system
 from kratom_tui.cli_plain import named_by
 from kratom_tui.document.article_parts import header, risks_and_disclaimers
-from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
 from kratom_tui.library.model import Article, Body
 from kratom_tui.library.safety_notes import SafetyNote
@@ -113,6 +112,8 @@ def print_risk_overview(console: Console, rows: list[dict[str, Any]]) -> None:
 
 def print_article(console: Console, article: Article, body: Body, notes: list[SafetyNote], styled: bool) -> None:
     """Header, body, then the risks: the same parts as the reader, with `#` marks when unstyled."""
+    from kratom_tui.document.markdown import BlockRenderer, Links  # markdown-it: only `show` renders a body
+
     console.print(header(article, TERMINAL, body.reading_minutes, body.readability.describe()))
     for problem in body.problems:
         console.print(Text(f"Note: {problem.message}", TERMINAL.notice))
