@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kratom_tui import __version__
 from kratom_tui.cli_completion import SHELLS
@@ -165,22 +165,21 @@ def _print_json(value: object) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
-def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> int:
-    if ids_only:  # for scripts and shell completion: no article body is read
-        print("\n".join(article.id for article in library.articles))
-        return EXIT_OK
-    from kratom_tui.cli_trust import readability_row
+def _list(folder: Path, output: Output, as_json: bool, ids_only: bool) -> int:
+    from kratom_tui import cli_answers
 
-    rows = [
-        {
-            "id": article.id,
-            "title": article.title,
-            "conditions": list(article.conditions),
-            "reading_minutes": (body := library.read_body(article)).reading_minutes,
-            **readability_row(body),
-        }
-        for article in library.articles
-    ]
+    stamp = cli_answers.files_stamp(_require_folder(folder))
+    rows = cli_answers.lookup(folder, "list", stamp)
+    if rows is None:
+        library = _load(folder)
+        if ids_only:  # for scripts and shell completion: no article body is read
+            print("\n".join(article.id for article in library.articles))
+            return EXIT_OK
+        rows = _list_rows(library)
+        cli_answers.store(folder, "list", stamp, rows)
+    if ids_only:
+        print("\n".join(row["id"] for row in rows))
+        return EXIT_OK
     if as_json:
         _print_json(rows)
         return EXIT_OK
@@ -195,6 +194,21 @@ def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> in
     print_article_list(console, rows)
     output.write(rendered(console))
     return EXIT_OK
+
+
+def _list_rows(library: Library) -> list[dict[str, Any]]:
+    from kratom_tui.cli_trust import readability_row
+
+    return [
+        {
+            "id": article.id,
+            "title": article.title,
+            "conditions": list(article.conditions),
+            "reading_minutes": (body := library.read_body(article)).reading_minutes,
+            **readability_row(body),
+        }
+        for article in library.articles
+    ]
 
 
 def _show(library: Library, output: Output, article_id: str, pager: bool) -> int:
@@ -219,19 +233,14 @@ def _show(library: Library, output: Output, article_id: str, pager: bool) -> int
     return EXIT_OK
 
 
-def _risks(library: Library, output: Output, as_json: bool) -> int:
-    from kratom_tui.library.risk_overview import risk_overview
+def _risks(folder: Path, output: Output, as_json: bool) -> int:
+    from kratom_tui import cli_answers
 
-    rows = [
-        {
-            "risk": row.name,
-            "count": len(row.named_by),
-            "articles": [
-                {"id": article.id, "title": article.title, "severity": severity} for article, severity in row.named_by
-            ],
-        }
-        for row in risk_overview(library)
-    ]
+    stamp = cli_answers.files_stamp(_require_folder(folder))
+    rows = cli_answers.lookup(folder, "risks", stamp)
+    if rows is None:
+        rows = _risk_rows(_load(folder))
+        cli_answers.store(folder, "risks", stamp, rows)
     if as_json:
         _print_json(rows)
         return EXIT_OK
@@ -246,6 +255,21 @@ def _risks(library: Library, output: Output, as_json: bool) -> int:
     print_risk_overview(console, rows)
     output.write(rendered(console))
     return EXIT_OK
+
+
+def _risk_rows(library: Library) -> list[dict[str, Any]]:
+    from kratom_tui.library.risk_overview import risk_overview
+
+    return [
+        {
+            "risk": row.name,
+            "count": len(row.named_by),
+            "articles": [
+                {"id": article.id, "title": article.title, "severity": severity} for article, severity in row.named_by
+            ],
+        }
+        for row in risk_overview(library)
+    ]
 
 
 def _check(library: Library) -> int:
@@ -484,13 +508,13 @@ def run(argv: list[str] | None = None) -> int:
 
 
         return run_app(library)
-    library = _load(folder, cache=args.command != "check")
     if args.command == "list":
-        return _list(library, output, args.json, args.ids)
+        return _list(folder, output, args.json, args.ids)
+    if args.command == "risks":
+        return _risks(folder, output, args.json)
+    library = _load(folder, cache=args.command != "check")
     if args.command == "show":
         return _show(library, output, args.id, not args.no_pager)
-    if args.command == "risks":
-        return _risks(library, output, args.json)
     if args.command == "search":
         return _search(library, output, args.query, args.condition, args.limit, args.json)
     if args.quality:
