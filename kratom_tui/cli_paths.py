@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,5 +160,7 @@ def clear_cache() -> tuple[int, int]:
     files = [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
     size = sum(path.stat().st_size for path in files)
     if folder.is_dir():
+        import shutil
+
         shutil.rmtree(folder)
     return len(files), size
