@@ -166,6 +166,7 @@ def _print_json(value: object) -> None:
 
 
 def _list(folder: Path, output: Output, as_json: bool, ids_only: bool) -> int:
+    """Rows kept from the last run while no markdown file changed (no library load), else loaded."""
     from kratom_tui import cli_answers
 
     stamp = cli_answers.files_stamp(_require_folder(folder))
@@ -234,6 +235,7 @@ def _show(library: Library, output: Output, article_id: str, pager: bool) -> int
 
 
 def _risks(folder: Path, output: Output, as_json: bool) -> int:
+    """Like `list`: the rows kept from the last run while no markdown file changed."""
     from kratom_tui import cli_answers
 
     stamp = cli_answers.files_stamp(_require_folder(folder))
@@ -505,7 +507,6 @@ def run(argv: list[str] | None = None) -> int:
 
         library = start_library(folder)
         from kratom_tui.ui.app import run_app
-
 
         return run_app(library)
     if args.command == "list":
