@@ -57,6 +57,11 @@ def catalogue_file(root: Path) -> Path:
     return cache_dir() / f"catalogue-{library_key(root)[:16]}.json"
 
 
+def answers_file(root: Path) -> Path:
+    """What `list` and `risks` printed, for the files as they were (kratom_tui.cli_answers)."""
+    return cache_dir() / f"answers-{library_key(root)[:16]}.json"
+
+
 def search_cache_dir() -> Path:
     return cache_dir() / "search"
 
