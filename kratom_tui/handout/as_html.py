@@ -39,6 +39,7 @@ table.risks td { padding: 0.05rem 0.4rem 0.05rem 0; vertical-align: baseline; }
 .urgent { border: 1.5px solid #111; padding: 0 0.5rem 0.2rem; margin-top: 0.5rem; break-inside: avoid; }
 .urgent h2 { border: 0; margin: 0.2rem 0 0; }
 .number { font-weight: bold; }
+.address { color: #444; font-size: 8pt; word-break: break-all; }
 .lines { border-bottom: 1px dotted #777; height: 1.3rem; }
 @page { margin: 12mm 14mm; }
 @media print {
@@ -81,8 +82,7 @@ def render_html(handout: Handout) -> str:
         *_section("My notes", _reader_notes(handout)),
         *_section("Questions to ask", [_ordered(handout.questions), *('<div class="lines"></div>',) * 2]),
         *_further_reading(handout),
-        f'<p class="footer"><strong>Not medical advice.</strong> Made on {_e(handout.made)} with {_e(handout.made_with)} from the '
-        f"library article \u201c{_e(handout.article_id)}\u201d, a summary of a web page in the library\u2019s own words.</p>",
+        f'<p class="footer"><strong>Not medical advice.</strong> {_e(handout.colophon)}</p>',
         "</body>",
         "</html>",
     ]
@@ -150,7 +150,8 @@ def _safety_notes(handout: Handout) -> list[str]:
     if not handout.safety_notes:
         return []
     items = [
-        f'<li><strong>{_e(note.label)}:</strong> {_e(note.text)} <span class="cite">{_e(note.citation)}</span></li>'
+        f'<li><strong>{_e(note.label)}:</strong> {_e(note.text)} <span class="cite">{_e(note.citation)}</span>'
+        f"{_address(note.address)}</li>"
         for note in handout.safety_notes
     ]
     title = "Library safety notes: dated public-health facts added by the library, not the article"
@@ -176,15 +177,19 @@ def _further_reading(handout: Handout) -> list[str]:
     items = []
     for entry in handout.further_reading:
         when = f" ({_e(entry.date)})" if entry.date else ""
-        address = f' <span class="cite">{_e(entry.address)}</span>' if entry.address else ""
-        items.append(f"<li>{_e(entry.title)}, {_e(entry.publisher)}{when}.{address}</li>")
+        items.append(f"<li>{_e(entry.title)}, {_e(entry.publisher)}{when}.{_address(entry.address)}</li>")
     return _section("Further reading the library lists", ['<ul class="library">', *items, "</ul>"])
+
+
+def _address(address: str) -> str:
+    """A web address as text to read or type, not a link."""
+    return f' <span class="address">{_e(address)}</span>' if address else ""
 
 
 def _urgent(handout: Handout) -> list[str]:
     items = []
     for line in handout.urgent:
-        number = f' (<span class="number">{_e(line.number[0])}: {_e(line.number[1])}</span>)' if line.number else ""
+        number = f' <span class="number">{_e(line.number[0])}: {_e(line.number[1])}.</span>' if line.number else ""
         signs = f"{line.intro} {'; '.join(line.signs)}."
-        items.append(f"<li><strong>{_e(line.title)}</strong>{number}. {_e(signs)}</li>")
+        items.append(f"<li><strong>{_e(line.title)}.</strong>{number} {_e(signs)}</li>")
     return _section("Urgent help", ["<ul>", *items, "</ul>"], "urgent")

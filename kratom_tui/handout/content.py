@@ -55,6 +55,7 @@ class SafetyLine:
     label: str
     text: str
     citation: str
+    address: str
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,14 @@ class Handout:
     made: str
     made_with: str
 
+    @property
+    def colophon(self) -> str:
+        """What the handout is made from, when and with what: the last line of every format."""
+        return (
+            f"Made on {self.made} with {self.made_with} from the library article \u201c{self.article_id}\u201d, "
+            "a summary of a web page in the library\u2019s own words."
+        )
+
 
 def build_handout(
     article: Article,
@@ -134,7 +143,9 @@ def build_handout(
             ClaimLine(one_line(c.claim), one_line(c.support), labels(c.counter), labels(c.context))
             for c in article.claims
         ),
-        safety_notes=tuple(SafetyLine(n.short, one_line(n.text), _short_citation(n)) for n in safety_notes),
+        safety_notes=tuple(
+            SafetyLine(note.short, one_line(note.text), _short_citation(note), note.source.url) for note in safety_notes
+        ),
         reader_notes=tuple(_reader_note(note) for note in sorted(notes, key=_in_reading_order)),
         questions=questions_to_ask(article),
         further_reading=tuple(
@@ -148,11 +159,10 @@ def build_handout(
 
 
 def _short_citation(note: SafetyNote) -> str:
-    """Publisher, date and address: enough to find the source again, short enough for paper."""
+    """Publisher and date (the address is kept apart): enough to find the source again, short enough for paper."""
     source = note.source
     when = human_date(source.date) if source.date else str(source.year) if source.year else "a living page"
-    address = f", {source.url}" if source.url else ""
-    return f"Source: {one_line(source.publisher)} ({when}){address}; checked on {human_date(note.as_of)}."
+    return f"Source: {one_line(source.publisher)} ({when}); checked on {human_date(note.as_of)}."
 
 
 def _in_reading_order(note: Note) -> tuple[bool, int, int, float]:
