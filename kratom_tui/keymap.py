@@ -36,6 +36,7 @@ BINDING_IDS: dict[str, str] = {
     "app.edit": "edit the article's file in $VISUAL or $EDITOR",
     "app.maximise-risks": "the risks panel takes the whole pane",
     "app.reading-mode": "reading mode: no sidebar, the text in the middle",
+    "app.handout": "a handout of the article for a clinician visit (HTML, in the downloads folder)",
     "move.down": "down",
     "move.up": "up",
     "move.page-down": "a page down",

@@ -20,6 +20,7 @@ from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
 from kratom_tui.ui.glossary_lookup import glossary_at_view
+from kratom_tui.ui.handout_key import HandoutKey
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
@@ -34,11 +35,10 @@ from kratom_tui.ui.widgets.sidebar import NARROW_BELOW, Sidebar
 
 READ_FROM = 98
 """Percent of an article above the bottom of the pane from which it counts as read."""
-BACKGROUND_DELAY = 0.1
-"""Seconds after the first frame before a worker checks the library's files and its search index."""
+BACKGROUND_DELAY = 0.1  # seconds after the first frame before a worker checks the library's files and its index
 
 
-class ReaderApp(ReadableThemes, App[None]):
+class ReaderApp(ReadableThemes, HandoutKey, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "kratom-tui"
     COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands, SafetyCommands}
