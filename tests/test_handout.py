@@ -179,7 +179,7 @@ def test_handout_piped_is_html_and_output_files_follow_their_suffix(claiming: Pa
         assert main(["--articles", str(claiming), "handout", "claiming", "-o", str(target)]) == 0
         captured = capsys.readouterr()
         assert captured.out == ""
-        assert f"wrote the handout" in captured.err and str(target) in captured.err
+        assert "wrote the handout" in captured.err and str(target) in captured.err
         assert target.read_text(encoding="utf-8").startswith(start)
     forced = tmp_path / "out" / "forced.txt"
     assert main(["--articles", str(claiming), "handout", "claiming", "--format", "md", "-o", str(forced)]) == 0

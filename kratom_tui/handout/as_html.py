@@ -14,10 +14,10 @@ from kratom_tui.handout.content import NOT_ADVICE, Handout
 STYLE = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { font: 9pt/1.22 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: #111; background: #fff;
+body { font: 9pt/1.2 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: #111; background: #fff;
        max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem; }
 h1 { font-size: 16pt; margin: 0.2rem 0 0.3rem; line-height: 1.2; }
-h2 { font-size: 11pt; margin: 0.6rem 0 0.2rem; padding-bottom: 0.1rem; border-bottom: 1px solid #999; }
+h2 { font-size: 11pt; margin: 0.5rem 0 0.15rem; padding-bottom: 0.1rem; border-bottom: 1px solid #999; }
 p, ul, ol, dl { margin: 0.2rem 0; }
 ul, ol { padding-left: 1.2rem; }
 li { margin: 0.1rem 0; }
