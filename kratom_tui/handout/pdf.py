@@ -1,7 +1,7 @@
 """Printing the HTML handout to PDF through a Chromium or Chrome found on the PATH.
 
-The browser runs headless with a profile of its own in a temporary folder (never the user's), on
-the page written to that folder, and prints to a file there; the PDF is then put in place by the
+The browser runs headless with a profile, cache and config of its own in a temporary folder (never
+the user's, and nothing left behind), on the page written to that folder, and prints to a file there; the PDF is then put in place by the
 project's one writer. As root (containers, CI) Chromium refuses to start without `--no-sandbox`;
 the page has no script and a policy that forbids loading anything, so that is asked only then.
 """
@@ -69,6 +69,7 @@ def write_pdf(html: str, target: Path, browser: str | None = None) -> Path:
                 text=True,
                 timeout=PRINT_TIMEOUT,
                 stdin=subprocess.DEVNULL,
+                env={**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "XDG_CONFIG_HOME": str(work / "config")},
             )
         except (OSError, subprocess.TimeoutExpired) as error:
             raise PdfUnavailable(f"{browser} could not print the handout ({error})") from None
