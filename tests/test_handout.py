@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import html.parser
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ from kratom_tui.library import load_library
 from kratom_tui.notes.model import Note
 from kratom_tui.notes.store import NoteStore
 from kratom_tui.settings import Settings
-from tests.helpers import body_of, capture_notifications, settle, write_library
+from tests.helpers import SHIPPED, body_of, capture_notifications, settle, write_library
 
 CLAIMING = """---
 title: Claiming article
@@ -294,3 +296,24 @@ async def test_p_writes_the_handout_to_the_downloads_folder_and_says_where(
     assert "<h1>Claiming article</h1>" in page and "My own question for the visit." in page
     assert any(f"Written to {written[0]}." in message for message in messages), messages
     assert os.path.isabs(str(written[0]))
+
+
+def test_questions_ask_and_never_advise() -> None:
+    library = load_library(SHIPPED, cache=False)
+    for article in library.articles:
+        handout = build_handout(article, None, [], [], Settings(), MADE)
+        assert len(handout.questions) >= 6
+        for question in handout.questions:
+            assert question.endswith("?"), question
+            lowered = question.casefold()
+            assert not any(word in lowered for word in ("you should", "we recommend", "try ", "dose of", " mg")), question
+
+
+def test_the_handout_command_never_imports_textual(claiming: Path) -> None:
+    code = (
+        "import sys; from kratom_tui.cli import main; "
+        f"status = main({['--articles', str(claiming), 'handout', 'claiming', '--format', 'text']!r}); "
+        "assert 'textual' not in sys.modules, 'textual was imported'; sys.exit(status)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
