@@ -53,6 +53,7 @@ BINDING_IDS: dict[str, str] = {
     "dialog.close": "close the dialog",
     "dialog.yes": "yes",
     "search.results": "move into the results",
+    "list.open": "open the item under the cursor",
 }
 """Every binding id, with what it does (the README's key table names them)."""
 

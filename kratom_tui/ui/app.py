@@ -22,6 +22,7 @@ from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCom
 from kratom_tui.ui.glossary_lookup import glossary_at_view
 from kratom_tui.ui.handout_key import HandoutKey
 from kratom_tui.ui.keys import READER_BINDINGS
+from kratom_tui.ui.library_changes import LibraryChanges
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
 from kratom_tui.ui.search_service import SearchService
@@ -59,6 +60,7 @@ class ReaderApp(ReadableThemes, HandoutKey, App[None]):
         self.keeper = StateKeeper(self, state, self._read_back)
         self.navigator = Navigator(self)
         self.file_watch = OpenFileWatch(self)
+        self.library_changes = LibraryChanges(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,15 +85,16 @@ class ReaderApp(ReadableThemes, HandoutKey, App[None]):
         for notice in (self.state.notice, self.settings.notice, *self.library.notices):
             if notice:
                 self.notify(notice, severity="warning", markup=False)
-        self._notify_problems()
+        self.notify_problems()
         if self.welcome:
             self.call_after_refresh(dialogs.open_welcome, self)
 
     def on_ready(self) -> None:
         # Only once the first frame is out: the worker shares the interpreter with drawing.
         self.set_timer(BACKGROUND_DELAY, self._load_and_index)
+        self.library_changes.start()
 
-    def _notify_problems(self) -> None:
+    def notify_problems(self) -> None:
         if count := len(self.library.problems):
             text = f"{count} problem(s) in the library: see the end of the sidebar, or run `kratom-tui check`."
             self.notify(text, severity="warning", markup=False)
@@ -116,6 +119,7 @@ class ReaderApp(ReadableThemes, HandoutKey, App[None]):
             self.navigator.leave()
         self.current = article
         self.file_watch.watch(article.path)
+        self.library_changes.opened(article)
         layouts = self.layouts.get(article, self.theme, self.pane.widths)
         position = position or self.state.place(article_id) or START
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
@@ -269,15 +273,7 @@ class ReaderApp(ReadableThemes, HandoutKey, App[None]):
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Swap in the full load; the sidebar and the problems change only if the files did."""
-        old, self.library = self.library, message.library
-        self.layouts.library = self.library
-        self.sidebar.library_tree.show_library(self.library)
-        if self.current is not None:
-            self.current = self.library.get(self.current.id) or self.current
-        if [p.format() for p in old.problems] != [p.format() for p in self.library.problems]:
-            self._notify_problems()
-        for notice in self.library.notices:
-            self.notify(notice, severity="warning", markup=False)
+        self.library = self.library_changes.swap(message.library)
 
     def on_index_built(self, message: IndexBuilt) -> None:
         """The index is up to date (the sidebar's progress bar has hidden itself)."""
