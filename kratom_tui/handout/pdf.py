@@ -1,9 +1,10 @@
 """Printing the HTML handout to PDF through a Chromium or Chrome found on the PATH.
 
 The browser runs headless with a profile, cache and config of its own in a temporary folder (never
-the user's, and nothing left behind), on the page written to that folder, and prints to a file there; the PDF is then put in place by the
-project's one writer. As root (containers, CI) Chromium refuses to start without `--no-sandbox`;
-the page has no script and a policy that forbids loading anything, so that is asked only then.
+the user's, and nothing left behind), on the page written to that folder, and prints to a file
+there; the PDF is then put in place by the project's one writer. As root (containers, CI) Chromium
+refuses to start without `--no-sandbox`; the page has no script and a policy that forbids loading
+anything, so that is asked only then.
 """
 
 from __future__ import annotations

@@ -36,7 +36,8 @@ from kratom_tui.ui.widgets.sidebar import NARROW_BELOW, Sidebar
 
 READ_FROM = 98
 """Percent of an article above the bottom of the pane from which it counts as read."""
-BACKGROUND_DELAY = 0.1  # seconds after the first frame before a worker checks the library's files and its index
+BACKGROUND_DELAY = 0.1
+"""Seconds after the first frame before a worker checks the library's files and its search index."""
 
 
 class ReaderApp(ReadableThemes, HandoutKey, App[None]):
