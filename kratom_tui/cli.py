@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kratom_tui import __version__
@@ -19,13 +20,13 @@ from kratom_tui.library.location import ENV_VAR, library_folder
 from kratom_tui.library.sanitize import display_name
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from rich.progress import Progress, TaskID
 
     from kratom_tui.library import Library
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+HANDOUT_FORMATS = ("html", "md", "text")
+"""The formats of `handout`, equal to `handout.formats.FORMATS` (a test checks), which loads only when used."""
 PROGRESS_THRESHOLD = 200
 """`search` shows a progress bar (on a terminal) when it indexes more articles than this."""
 
@@ -99,6 +100,19 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("id", nargs="?", help="only the notes of this article")
     notes.add_argument("--json", action="store_true", help="print JSON")
     notes.add_argument("--export", metavar="FILE.md", help="write the notes as markdown to FILE.md")
+    handout = commands.add_parser(
+        "handout",
+        help="a handout of an article for a clinician visit (HTML, markdown or text; PDF through Chromium)",
+        description="Risks, disclaimers, claims with the library's counterpoints, your notes, questions to ask "
+        "and the urgent-help numbers. Format: --format, else the suffix of -o, else text on a terminal and HTML "
+        "when piped. Not medical advice.",
+    )
+    handout.add_argument("id", help="the article's id (its file name without .md)")
+    handout.add_argument("--format", choices=HANDOUT_FORMATS, help="html, md or text")
+    handout.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout")
+    handout.add_argument(
+        "--pdf", metavar="FILE", type=Path, help="also print the HTML handout to FILE as PDF (needs Chromium or Chrome)"
+    )
 
     paths = commands.add_parser("paths", help="where settings, state, notes, caches and the library are")
     paths.add_argument("--json", action="store_true", help="print JSON")
@@ -130,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
 
-    for sub in (list_cmd, show, check, risks, search, about, notes, paths, config, cache, completion, serve):
+    for sub in (list_cmd, show, check, risks, search, handout, about, notes, paths, config, cache, completion, serve):
         _common_options(sub, suppress=True)
     return parser
 
@@ -236,6 +250,25 @@ def _show(library: Library, output: Output, article_id: str, pager: bool) -> int
         if page(text, output.stream):
             return EXIT_OK
     output.write(text)
+    return EXIT_OK
+
+
+def _handout(library: Library, output: Output, args: argparse.Namespace) -> int:
+    article = library.get(args.id)
+    if article is None:
+        closest = library.closest_ids(args.id)
+        hint = f"; closest: {', '.join(closest)}" if closest else ""
+        raise UsageError(f"no article with id '{args.id}'{hint}")
+    from kratom_tui.cli_handout import write_handout
+    from kratom_tui.handout.pdf import PdfUnavailable
+
+    try:
+        write_handout(library, article, output, args.format, args.output, args.pdf)
+    except PdfUnavailable as error:
+        raise UsageError(f"no PDF written: {error}") from None
+    except OSError as error:
+        where = f" to {error.filename}" if error.filename else ""
+        raise UsageError(f"could not write the handout{where}: {error.strerror or error}") from None
     return EXIT_OK
 
 
@@ -532,6 +565,8 @@ def run(argv: list[str] | None = None) -> int:
         return _show(library, output, args.id, not args.no_pager)
     if args.command == "notes":
         return _notes(library, args.id, args.json, args.export)
+    if args.command == "handout":
+        return _handout(library, output, args)
     if args.command == "search":
         return _search(library, output, args.query, args.condition, args.limit, args.json)
     if args.quality:

@@ -39,6 +39,7 @@ BINDING_IDS: dict[str, str] = {
     "app.copy-paragraph": "copy the paragraph at the find match or the top, with its citation",
     "app.add-note": "add a note or highlight to the selection or the paragraph at the top",
     "app.notes": "your notes: every note of the library, to find, open, edit or delete",
+    "app.handout": "a handout of the article for a clinician visit (HTML, in the downloads folder)",
     "move.down": "down",
     "move.up": "up",
     "move.page-down": "a page down",

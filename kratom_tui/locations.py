@@ -43,6 +43,11 @@ def notes_file() -> Path:
     return data_dir() / "notes.sqlite3"
 
 
+def handouts_dir() -> Path:
+    """Where `p` writes handouts: the downloads folder, where people look for a file to print or send."""
+    return platformdirs.user_downloads_path()
+
+
 def library_key(root: Path) -> str:
     """A short stable name for one library folder, from its resolved path."""
     resolved = str(Path(root).expanduser().resolve())

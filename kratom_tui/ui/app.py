@@ -20,6 +20,7 @@ from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
 from kratom_tui.ui.glossary_lookup import glossary_at_view
+from kratom_tui.ui.handout_key import HandoutKey
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.library_changes import LibraryChanges
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
@@ -40,7 +41,7 @@ BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
 
 
-class ReaderApp(NoteActions, ReadableThemes, App[None]):
+class ReaderApp(NoteActions, ReadableThemes, HandoutKey, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "kratom-tui"
     COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands, SafetyCommands}
