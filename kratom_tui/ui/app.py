@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, TextArea
 
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.library import Article, Library
@@ -20,10 +20,12 @@ from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
 from kratom_tui.ui.glossary_lookup import glossary_at_view
+from kratom_tui.ui.handout_key import HandoutKey
 from kratom_tui.ui.keys import READER_BINDINGS
 from kratom_tui.ui.library_changes import LibraryChanges
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
+from kratom_tui.ui.note_actions import NoteActions
 from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.state_keeper import StateKeeper
 from kratom_tui.ui.theme_palette import ReadableThemes, palette_for
@@ -39,7 +41,7 @@ BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
 
 
-class ReaderApp(ReadableThemes, App[None]):
+class ReaderApp(NoteActions, ReadableThemes, HandoutKey, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "kratom-tui"
     COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands, SafetyCommands}
@@ -123,6 +125,7 @@ class ReaderApp(ReadableThemes, App[None]):
         layouts = self.layouts.get(article, self.theme, self.pane.widths)
         position = position or self.state.place(article_id) or START
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
+        self.notes.article_shown(article)
         self.sidebar.library_tree.mark_open(article.id)
         self.sub_title = article.title
         if article.id not in self.state.state.read:
@@ -202,7 +205,7 @@ class ReaderApp(ReadableThemes, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`!` is a priority key so it works on every screen, but a text box still gets to type it."""
-        return not (action == "urgent_help" and isinstance(self.focused, Input))
+        return not (action == "urgent_help" and isinstance(self.focused, (Input, TextArea)))
 
     def action_help(self) -> None:
         dialogs.open_help(self)
@@ -253,15 +256,6 @@ class ReaderApp(ReadableThemes, App[None]):
 
     def action_reading_mode(self) -> None:
         self.screen.toggle_class("-reading")  # no sidebar; the text at a comfortable measure, centred
-
-    async def action_copy_or_quit(self) -> None:
-        """`ctrl+c` copies selected text, as in every terminal program, and quits when there is none."""
-        if selected := self.screen.get_selected_text():
-            self.copy_to_clipboard(selected)
-            self.screen.clear_selection()
-            self.notify("Copied the selected text.", markup=False)
-        else:
-            await self.action_quit()
 
     async def action_quit(self) -> None:
         self.keeper.save()

@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
@@ -26,6 +25,7 @@ from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.link_spots import link_starts
 from kratom_tui.document.markdown import Heading
 from kratom_tui.document.position import START, TextPosition
+from kratom_tui.ui.line_extras import LineExtras
 
 STEP_SECONDS = 0.008
 """Work per background step: short enough that keys and frames are never held up."""
@@ -38,8 +38,11 @@ Match = tuple[int, int, int]
 """(line, start, end) of a find match."""
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """Scrollable, focusable view of one article's lines, with find matches drawn highlighted."""
+class ArticleView(LineExtras, can_focus=True):
+    """Scrollable, focusable view of one article's lines, with find matches drawn highlighted.
+
+    Its lines can be selected with the mouse and carry marks in the margin (see `LineExtras`).
+    """
 
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="move.down"),
@@ -359,5 +362,5 @@ class ArticleView(ScrollView, can_focus=True):
             segments = self._highlight(segments, index)
         if index in self._hints:
             segments = self._draw_hints(segments, index)
-        strip = Strip(segments, layout.width + 1).apply_style(style)
+        strip = Strip(self.decorate(segments, index, style), layout.width + 1).apply_style(style)
         return strip if layout.width + 1 == width else strip.crop_extend(0, width, style)
