@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from kratom_tui.library.catalogue import Catalogue, read_catalogue, save_catalogue
@@ -13,7 +14,7 @@ from kratom_tui.library.reading import read_body, read_head
 from kratom_tui.library.safe_open import LibraryFiles
 from kratom_tui.library.safety_notes import SafetyNotes, load_safety_notes
 from kratom_tui.library.sanitize import display_name
-from kratom_tui.library.scan import find_markdown
+from kratom_tui.library.scan import find_markdown, markdown_names
 from kratom_tui.locations import heads_cache_file
 
 
@@ -165,11 +166,12 @@ def load_article(path: Path, article_id: str, files: LibraryFiles, problems: lis
     )
 
 
-def load_library(root: Path, cache: bool = False) -> Library:
+def load_library(root: Path, cache: bool = False, progress: Callable[[int], None] | None = None) -> Library:
     """Load every `*.md` under `root`; nothing raises, each failure becomes a Problem.
 
     With `cache`, what was learned from unchanged files (same size and modification time) is taken
-    from the user cache folder instead of parsing their front matter again.
+    from the user cache folder instead of parsing their front matter again. `progress` hears how
+    many files have been read so far, after each one.
     """
     problems: list[Problem] = []
     articles: list[Article] = []
@@ -193,6 +195,8 @@ def load_library(root: Path, cache: bool = False) -> Library:
             problems.append(Problem(path, 1, f"another article already has id '{wanted}'; using '{unique}'", "warning"))
         article, file_problems = _load_cached(path, unique, stat, files, heads)
         present.add(os.fsencode(path))
+        if progress is not None:
+            progress(len(present))
         problems.extend(file_problems)
         if article is None:
             continue
@@ -210,14 +214,38 @@ def load_library(root: Path, cache: bool = False) -> Library:
 
 
 def start_library(root: Path) -> Library:
-    """The library for the app to open with: from its saved catalogue when there is one, else loaded."""
+    """The library for the app to open with: from its saved catalogue when there is one, else loaded.
+
+    A large folder seen for the first time is not read before the first frame: the app opens on a
+    catalogue of its file names, and the full load behind that frame replaces it.
+    """
     notices: list[str] = []
     catalogue = read_catalogue(root, notices)
     if catalogue is None:
-        library = load_library(root, cache=True)
-        library.notices[:0] = notices
-        return library
+        catalogue = names_only_catalogue(root)
+        if len(catalogue.paths) < READ_FIRST_BELOW:
+            library = load_library(root, cache=True)
+            library.notices[:0] = notices
+            return library
     return Library(root, catalogue, load_safety_notes(root), notices=notices)
+
+
+READ_FIRST_BELOW = 2_000
+"""A folder seen for the first time with fewer files than this is read whole before the first frame."""
+BEING_READ = "All files (being read)"
+"""The one group of a catalogue made from file names, until the library has been read."""
+
+
+def names_only_catalogue(root: Path) -> Catalogue:
+    """Every markdown file under `root` by its name, under one group: what can be shown before reading."""
+    entries = []
+    for relative in markdown_names(root):
+        stem = relative.rsplit("/", 1)[-1].removesuffix(".md")
+        title = display_name(stem.replace("_", " ").replace("-", " ").strip().capitalize() or stem)
+        entries.append((article_id(relative), title, relative))
+    entries.sort(key=lambda entry: entry[1].casefold())
+    groups = {BEING_READ: [[found, title] for found, title, _relative in entries]} if entries else {}
+    return Catalogue(groups, {found: relative for found, _title, relative in entries})
 
 
 def _load_cached(

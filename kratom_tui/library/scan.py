@@ -61,6 +61,34 @@ def find_markdown(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, o
     yield from walk(root)
 
 
+def markdown_names(root: Path) -> list[str]:
+    """The `*.md` files under `root` that are neither links nor hidden, as posix paths within it.
+
+    Only names, with no `stat` and no link followed: cheap enough for a first frame on 100,000
+    files; `find_markdown` then finds them properly (links inside the library included).
+    """
+    found: list[str] = []
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(os.path.join(root, folder)), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(f"{folder}{name}/")
+                elif name.endswith(".md") and entry.is_file(follow_symlinks=False):
+                    found.append(folder + name)
+            except OSError:
+                continue
+    return found
+
+
 def _stat(entry: os.DirEntry[str]) -> os.stat_result | None:
     try:
         return entry.stat()

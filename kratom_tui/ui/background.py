@@ -37,9 +37,6 @@ class IndexBuilt(Message):
 
 def load_and_index(app: App[None], progress_to: MessagePump, library: Library, search: SearchService) -> None:
     """Run in a worker thread (messages are safe to post from there); progress goes to `progress_to`."""
-    if not library.complete:
-        library = load_library(library.root, cache=True)
-        app.post_message(LibraryLoaded(library))
     last = 0.0
 
     def progress(done: int, total: int) -> None:
@@ -49,4 +46,10 @@ def load_and_index(app: App[None], progress_to: MessagePump, library: Library, s
             last = now
             progress_to.post_message(IndexProgress(done, total))
 
+    if not library.complete:
+        # The files to read are those of the catalogue the app started from: the bar shows the load too.
+        files = len(library.catalogue.paths)
+        library = load_library(library.root, cache=True, progress=lambda done: progress(min(done, files), files))
+        progress(files, files)
+        app.post_message(LibraryLoaded(library))
     app.post_message(IndexBuilt(search.build(library, progress)))
