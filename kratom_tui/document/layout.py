@@ -259,20 +259,29 @@ class DocumentLayout:
     def place_at_line(self, line: int) -> Place:
         """The place shown on `line`: its piece, block and the characters of the block above that line.
 
-        Each line counts its characters plus one, so blank lines inside a block still count.
+        Each line counts its characters plus one, so blank lines inside a block still count. Laying
+        out the piece above may move `line`'s text: read the line back with `line_of_place`.
         """
         index, local = self.piece_at_line(line)
         piece = self.lay_out(index)
         if not piece.block_starts:
             return Place(index)
         local = max(0, min(local, len(piece.plain) - 1))
-        if local < piece.block_starts[0] and line > 0:
+        if local < piece.block_starts[0]:
             # The blank line before the piece's first block counts with the block above it, as
             # blank lines between blocks always have.
-            above = self.place_at_line(line - 1)
-            found = self.line(line - 1)
-            return Place(above.piece, above.block, above.offset + len(found[1] if found else "") + 1)
-        block = max(0, bisect_right(piece.block_starts, local) - 1)
+            before = index - 1
+            while before > 0 and not self.lay_out(before).plain:
+                before -= 1
+            if before >= 0 and self.lay_out(before).plain:
+                return self._place_in(self.pieces[before], before, len(self.pieces[before].plain), True)
+        return self._place_in(piece, index, local)
+
+    @staticmethod
+    def _place_in(piece: Piece, index: int, local: int, after: bool = False) -> Place:
+        """The place of the piece's line `local` (`after`: the line just past its end)."""
+        last = local - 1 if after else local
+        block = max(0, bisect_right(piece.block_starts, last) - 1)
         start = piece.block_starts[block]
         return Place(index, block, sum(len(text) + 1 for text in piece.plain[start:local]))
 

@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -197,10 +197,10 @@ class ArticleView(ScrollView, can_focus=True):
         """Put `line` at the top at once (its piece laid out first, so the line stays the one asked for)."""
         layout = self.layout_
         if layout is not None:
-            line = layout.settle_top(line)
-            self._update_size()
-            self._top = layout.place_at_line(line)
+            self._top = layout.place_at_line(layout.settle_top(line))
+            line = layout.line_of_place(self._top)
             self._top_revision = layout.revision
+            self._update_size()
         # Forced: the scrollbar that allows scrolling appears only at the next layout after a growth.
         self._adjusting = True
         try:
@@ -230,10 +230,10 @@ class ArticleView(ScrollView, can_focus=True):
             return
         top = round(new_value)
         near = self._top is not None and abs(new_value - old_value) <= NEAR_PAGES * max(1, self.size.height)
-        settled = layout.settle_top(top, self._top.piece if self._top else None, near)
-        self._update_size()
-        self._top = layout.place_at_line(settled)
+        self._top = layout.place_at_line(layout.settle_top(top, self._top.piece if self._top else None, near))
+        settled = layout.line_of_place(self._top)
         self._top_revision = layout.revision
+        self._update_size()
         if settled != top:
             self.set_scroll(None, settled)
             self.vertical_scrollbar.position = settled
@@ -440,7 +440,8 @@ class ArticleView(ScrollView, can_focus=True):
             low = cut
         return result
 
-    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Before drawing: if lines above moved since the last scroll, the same words stay on top."""
         self._keep_top()
         lines = super().render_lines(crop)
         if self.layout_ is not None and self.layout_.estimated_height() != self.virtual_size.height:
