@@ -7,6 +7,9 @@ from collections.abc import Callable
 from kratom_tui.document.find import Ref, compile_query
 from kratom_tui.ui.widgets.article_view import ArticleView
 
+LOOK_AGAIN_SECONDS = 0.005
+"""While the count goes on with nothing found yet, each look for a first match is this short."""
+
 
 class Finder:
     """The query and which match is current; each view counts its own matches and draws them.
@@ -49,7 +52,7 @@ class Finder:
         """More was counted: if nothing was found yet, look again from the top of the article."""
         if self.current is None and self.query:
             article = self.views[0]
-            first = article.first_match_from(article.top_line)
+            first = article.first_match_from(article.top_line, LOOK_AGAIN_SECONDS)
             if first is not None:
                 self._show(article, first)
 

@@ -31,6 +31,8 @@ from kratom_tui.document.position import START, TextPosition
 STEP_SECONDS = 0.010
 """Background work per step (counting matches, counting blocks): short enough for keys and frames."""
 STEP_EVERY = 0.02
+COUNT_EVERY = 0.1
+"""How often the find counter follows a count in progress."""
 FIND_SECONDS = 0.3
 """How long a find or a step may look for the next match before it waits for the background count."""
 NEAR_PAGES = 3
@@ -70,6 +72,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.layout_: DocumentLayout | None = None
         self._step_timer: Timer | None = None
+        self._counted_at = 0.0
         self._search: LayoutSearch | None = None
         self._current: Ref | None = None
         """The match the find bar is on, drawn apart from the others."""
@@ -132,8 +135,10 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self.layout_
         deadline = monotonic() + STEP_SECONDS
         if layout is not None and self._search is not None and not self._search.complete:
-            self._search.count_more(deadline)
-            self.post_message(self.LayoutGrew())
+            more = self._search.count_more(deadline)
+            if not more or monotonic() - self._counted_at > COUNT_EVERY:
+                self._counted_at = monotonic()
+                self.post_message(self.LayoutGrew())
         while layout is not None and self._needs_outline() and monotonic() < deadline:
             layout.outline_more()
         if self._pending is not None and self.has_size:
@@ -369,11 +374,11 @@ class ArticleView(ScrollView, can_focus=True):
                 found.extend((start + line, begin, end) for line, begin, end in search.exact(index).spans)
         return found
 
-    def first_match_from(self, line: int) -> Ref | None:
-        """The first match at or below `line` (looking a moment; the count goes on in the background)."""
+    def first_match_from(self, line: int, seconds: float = FIND_SECONDS) -> Ref | None:
+        """The first match at or below `line`, looking for `seconds` at most (the count goes on meanwhile)."""
         if self._search is None:
             return None
-        return self._search.first_from(line, monotonic() + FIND_SECONDS)
+        return self._search.first_from(line, monotonic() + seconds)
 
     def next_match(self, ref: Ref | None, forward: bool) -> Ref | None:
         """The match after (before) `ref`, or the first (last) when `ref` is None; None past the end."""
