@@ -70,16 +70,6 @@ class LineSearch:
         return index if index < len(self.spans) else None
 
 
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_MARKS = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)+|[*_`~|]+")
-_SPACE = re.compile(r"\s+")
-
-
-def rough_text(source: str) -> str:
-    """Markdown with its marks taken out (links keep their text), as a reader sees it, roughly."""
-    return _SPACE.sub(" ", _MARKS.sub("", _LINK.sub(r"\1", source)))
-
-
 Ref = tuple[int, int]
 """A match as (piece, its number among the matches drawn in that piece)."""
 
@@ -115,8 +105,8 @@ class LayoutSearch:
         if piece < len(self._rough):
             return self._rough[piece]
         if piece not in self._rough_ahead:
-            source = self.layout.pieces[piece].source
-            self._rough_ahead[piece] = sum(1 for _ in self.pattern.finditer(rough_text(source))) if source else 0
+            text = self.layout.rough_text_of(piece)
+            self._rough_ahead[piece] = sum(1 for _ in self.pattern.finditer(text)) if text else 0
         return self._rough_ahead[piece]
 
     def count_of(self, piece: int) -> int:

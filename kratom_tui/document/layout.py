@@ -22,6 +22,7 @@ from rich.segment import Segment
 from kratom_tui.document.chunks import Chunker
 from kratom_tui.document.markdown import Block, BlockRenderer, Heading, Links
 from kratom_tui.document.position import START, TextPosition
+from kratom_tui.document.rough import rough_text
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Place:
 class Piece:
     """One part of the article: its markdown, its blocks once parsed, its lines once laid out."""
 
-    __slots__ = ("source", "blocks", "lines", "plain", "block_starts", "outline")
+    __slots__ = ("source", "blocks", "lines", "plain", "block_starts", "outline", "rough")
 
     def __init__(self, source: str, blocks: list[Block] | None = None) -> None:
         self.source = source
@@ -58,6 +59,8 @@ class Piece:
         """The first line of each block, counted from the piece's first line."""
         self.outline: tuple[int, list[tuple[int, Heading]]] | None = None
         """Its number of blocks and its headings (block, heading), known from a parse that was not kept."""
+        self.rough: str | None = None
+        """Its text with the markdown marks taken out, for counting find matches (`rough_text`)."""
 
     def block_count(self) -> int | None:
         if self.blocks is not None:
@@ -83,6 +86,8 @@ class DocumentLayout:
         self._outliner: BlockRenderer | None = None
         self._outlined = 0
         """Pieces from the first whose block counts are known (`outline_more`)."""
+        self._roughened = 0
+        """Pieces from the first whose rough text is ready (`prepare_more`)."""
         self._reset_lines()
 
     def _reset_lines(self) -> None:
@@ -349,7 +354,27 @@ class DocumentLayout:
 
     @property
     def outlined(self) -> bool:
-        return self.fully_cut and self._outlined >= len(self.pieces)
+        return self.fully_cut and self._outlined >= len(self.pieces) and self._roughened >= len(self.pieces)
+
+    def rough_text_of(self, index: int) -> str:
+        piece = self.pieces[index]
+        if piece.rough is None:
+            piece.rough = rough_text(piece.source)
+        return piece.rough
+
+    def prepare_more(self) -> bool:
+        """One step of the work that makes later jumps and finds quick; False when it is all done.
+
+        In order: cut the whole source (the end is then known), take the marks out of each piece's
+        text (find counts in it), count each piece's blocks and note its headings (`outline_more`).
+        """
+        if self.cut_more():
+            return True
+        if self._roughened < len(self.pieces):
+            self.rough_text_of(self._roughened)
+            self._roughened += 1
+            return True
+        return self.outline_more()
 
     def outline_more(self) -> bool:
         """Count the blocks (and note the headings) of the next piece not yet counted; False when all are."""

@@ -4,7 +4,7 @@ Only the lines on screen are turned into strips, and only the pieces of the arti
 are laid out (`document.layout`), so opening a 1 MB article, or jumping to its end, costs about the
 same as a small one. The view keeps the reader's place as the words at the top (a `Place` in the
 layout, a `TextPosition` outside), so a new width, or estimates corrected above, find the same words.
-Counting find matches and the blocks of a long article runs in short steps between frames.
+Counting find matches, and making a long article ready for jumps (its end, its blocks), run in short steps.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._known = position
         self.go_to(position)
         self.refresh()
+        self._schedule_steps()
 
     def text_width(self) -> int:
         width = self.scrollable_content_region.width or self.app.size.width
@@ -125,11 +126,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _has_work(self) -> bool:
         counting = self._search is not None and not self._search.complete
-        return counting or self._needs_outline()
+        return counting or self._preparing()
 
-    def _needs_outline(self) -> bool:
-        """Blocks must be counted to tell (or reach) the reader's place."""
-        return self.layout_ is not None and not self.layout_.outlined and (self._pending is not None or not self._told)
+    def _preparing(self) -> bool:
+        """The article is still being made ready for jumps and finds (see `DocumentLayout.prepare_more`)."""
+        return self.layout_ is not None and not self.layout_.outlined
 
     def _step(self) -> None:
         layout = self.layout_
@@ -139,8 +140,8 @@ class ArticleView(ScrollView, can_focus=True):
             if not more or monotonic() - self._counted_at > COUNT_EVERY:
                 self._counted_at = monotonic()
                 self.post_message(self.LayoutGrew())
-        while layout is not None and self._needs_outline() and monotonic() < deadline:
-            layout.outline_more()
+        while layout is not None and monotonic() < deadline and layout.prepare_more():
+            pass
         if self._pending is not None and self.has_size:
             self.go_to(self._pending)
         if not self._told:
