@@ -10,6 +10,7 @@ so a view can keep the same words at the top when lines above it move.
 from __future__ import annotations
 
 import io
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from kratom_tui.document.chunks import Chunker
 from kratom_tui.document.markdown import Block, BlockRenderer, Heading, Links
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.document.rough import rough_text
+
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -397,23 +400,32 @@ class DocumentLayout:
         while self._outlined < index and self.outline_more():
             pass
 
-    def heading_positions(self) -> list[tuple[TextPosition, Heading]]:
-        """Every heading with its position (the whole article is outlined first)."""
-        while self.outline_more():
-            pass
-        found: list[tuple[TextPosition, Heading]] = []
-        blocks = 0
-        for piece in self.pieces:
+    def heading_spots(self) -> list[tuple[int, int, Heading]]:
+        """Every heading as (piece, its number among the piece's headings, heading), at once.
+
+        Pieces parsed or counted give their headings exactly; the others are read from their
+        markdown (ATX headings, marks taken out), so the contents of a long article just opened
+        need no parse. `place_of_heading` parses just the piece chosen.
+        """
+        self.cut_all()
+        spots: list[tuple[int, int, Heading]] = []
+        for index, piece in enumerate(self.pieces):
             if piece.blocks is not None:
-                found.extend(
-                    (TextPosition(blocks + n, 0), block.heading)
-                    for n, block in enumerate(piece.blocks)
-                    if block.heading is not None
-                )
+                found = [block.heading for block in piece.blocks if block.heading is not None]
             elif piece.outline is not None:
-                found.extend((TextPosition(blocks + n, 0), heading) for n, heading in piece.outline[1])
-            blocks += piece.block_count() or 0
-        return found
+                found = [heading for _, heading in piece.outline[1]]
+            else:
+                found = [
+                    Heading(len(match.group(1)), rough_text(match.group(2)).strip(), "")
+                    for match in _ATX_HEADING.finditer(piece.source)
+                ]
+            spots.extend((index, number, heading) for number, heading in enumerate(found))
+        return spots
+
+    def place_of_heading(self, piece: int, number: int) -> Place:
+        """The place of a piece's `number`-th heading (its block parsed for it)."""
+        blocks = [n for n, block in enumerate(self.blocks_of(piece)) if block.heading is not None]
+        return Place(piece, blocks[min(number, len(blocks) - 1)] if blocks else 0)
 
     @property
     def headings(self) -> list[PlacedHeading]:

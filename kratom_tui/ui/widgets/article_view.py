@@ -273,9 +273,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._keep_top()
         return [(placed.line, placed.heading) for placed in self.layout_.headings]
 
-    def heading_positions(self) -> list[tuple[TextPosition, Heading]]:
-        """Every heading with its position; long articles are parsed for it, not laid out."""
-        return self.layout_.heading_positions() if self.layout_ is not None else []
+    def heading_spots(self) -> list[tuple[int, int, Heading]]:
+        """Every heading, at once even in a long article just opened (see `DocumentLayout.heading_spots`)."""
+        return self.layout_.heading_spots() if self.layout_ is not None else []
+
+    def go_to_heading(self, piece: int, number: int) -> None:
+        if self.layout_ is not None:
+            self._pending = None
+            self._scroll_now(self.layout_.line_of_place(self.layout_.place_of_heading(piece, number)))
 
     def scroll_to_anchor(self, anchor: str) -> bool:
         line = self.layout_.find_anchor(anchor) if self.layout_ else None
