@@ -25,6 +25,8 @@ from kratom_tui.document.markdown import Block, BlockRenderer, Heading, Links
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.document.rough import rough_text
 
+PIECE_CHARS = 1024
+"""About a screen of text: a jump lays out one or two pieces, so smaller is quicker to land."""
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 
 
@@ -80,7 +82,7 @@ class DocumentLayout:
 
     def __init__(self, renderer: BlockRenderer, prelude: list[RenderableType], source: str, width: int):
         self.renderer = renderer
-        self._chunker = Chunker(source)
+        self._chunker = Chunker(source, target=PIECE_CHARS)
         self.pieces: list[Piece] = [Piece("", [Block(renderable) for renderable in prelude])]
         self.width = max(1, width)
         self.revision = 0

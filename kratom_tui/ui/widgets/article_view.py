@@ -369,15 +369,17 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def matches(self) -> list[Match]:
-        """The matches in the lines laid out so far, by line."""
+        """Every match, by line, laying out each piece that holds one (meant for short articles)."""
         search, layout = self._search, self.layout_
         if search is None or layout is None:
             return []
         found: list[Match] = []
-        for index, piece in enumerate(layout.pieces):
-            if piece.lines is not None:
-                start = layout.starts[index]
-                found.extend((start + line, begin, end) for line, begin, end in search.exact(index).spans)
+        ref = search.step(None, True, monotonic() + FIND_SECONDS)
+        while ref is not None:
+            match = search.line_of(ref)
+            if match is not None:
+                found.append(match)
+            ref = search.step(ref, True, monotonic() + FIND_SECONDS)
         return found
 
     def first_match_from(self, line: int, seconds: float = FIND_SECONDS) -> Ref | None:
