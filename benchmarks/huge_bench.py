@@ -7,8 +7,9 @@ beside a baseline measured in the same run:
   in the contents to its text painted, and a find whose match is near the end (last key to the
   text after it painted); beside `less` on the same file (`G`) and the same `G` a second time, its
   pieces laid out by then.
-- `find`: in a 1 MB article, the last key of a query typed a key at a time to the counter showing
-  the full count; beside the bare app's "key to painted text".
+- `find`: in a 1 MB article (in-process, to see frames), the last key of a query typed a key at a
+  time to the frame with the first match and its counter, and to the frame with the full count;
+  beside a bare Textual app's key to its next frame.
 - `find-20mb`: in a 20 MB article, the query sent at once to the first match and its counter
   shown, then to the full count; the app's peak memory; beside `grep -c` on the file.
 """
@@ -16,6 +17,7 @@ beside a baseline measured in the same run:
 from __future__ import annotations
 
 import argparse
+import asyncio
 import re
 import statistics
 import subprocess
@@ -146,35 +148,85 @@ def bench_jumps(runs: int) -> list[Row]:
 
 
 def bench_find(runs: int) -> list[Row]:
+    """In-process (Pilot), to see the frame itself: the last key of a query typed a key at a time,
+    to the first frame composed after the counter and highlights were set; and to the full count."""
+    return asyncio.run(_find_costs(runs))
+
+
+async def _find_costs(runs: int) -> list[Row]:
+    from baseline_apps import StaticApp
+    from textual.screen import Screen
+
+    from kratom_tui.library import load_library
+    from kratom_tui.state import StateStore
+    from kratom_tui.ui.app import ReaderApp
+
     folder, text = library_with(1024 * 1024)
-    cache = warm_cache(folder, 15)
     count = sections(text)
-    queries = {"point one": count, "nested": 2 * count}
-    lasts: list[float] = []
-    with Terminal([BIN, "--articles", str(folder)], fresh_env(cache), SIZE) as term:
-        open_reader(term)
-        for run in range(runs):
-            query, total = list(queries.items())[run % 2]
-            term.press("/")
-            term.wait_for(["Find:"], time.perf_counter())
-            for key in query[:-1]:
-                subprocess.run(["tmux", "send-keys", "-t", term.name, "-l", key], check=True)
-                time.sleep(0.1)  # a quick typist
-            lasts.append(wait_for_pattern(term, f"1/{total:,}(?![+\\d,])", term.press(query[-1])))
-            term.press("Escape")
-            time.sleep(0.5)
-    bare: list[float] = []
-    with Terminal([sys.executable, str(HERE / "baseline_apps.py"), "static", str(folder / "b.md")], fresh_env(),
-                  SIZE) as term:
-        term.wait_for(["Hugemarker opens"], term.start())
-        for number in range(1, runs + 1):
-            time.sleep(0.3)
-            bare.append(term.wait_for([f"Pressed {number} times"], term.press("]")))
-    p95 = statistics.quantiles(lasts, n=20)[-1] if len(lasts) >= 2 else lasts[0]
+    frames: list[float] = []
+    compose_frame = Screen._compositor_refresh
+
+    def timed_frame(self: Screen) -> None:
+        compose_frame(self)
+        frames.append(time.perf_counter())
+
+    def frame_after(moment: float) -> float:
+        return next(frame for frame in frames if frame > moment)
+
+    Screen._compositor_refresh = timed_frame  # type: ignore[method-assign]
+    first, full, bare = [], [], []
+    try:
+        app = ReaderApp(load_library(folder), StateStore(folder / "state.json"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(2.5)
+            await pilot.press("tab", "right_square_bracket")
+            await asyncio.sleep(0.3)
+            bar = app.pane.find_bar
+            counts: list[tuple[float, str]] = []
+            set_count = bar.set_count
+
+            def recorded(text: str, found: bool) -> None:
+                counts.append((time.perf_counter(), text))
+                set_count(text, found)
+
+            bar.set_count = recorded  # type: ignore[method-assign]
+            for run in range(runs):
+                query, total = [("point one", count), ("nested", 2 * count)][run % 2]
+                await pilot.press("slash")
+                for key in query[:-1]:
+                    await pilot.press("space" if key == " " else key)
+                    await asyncio.sleep(0.1)  # a quick typist
+                pressed = time.perf_counter()
+                await pilot.press(query[-1])
+                final = f"1/{total:,}"
+                while not any(moment > pressed and shown == final for moment, shown in counts):
+                    await asyncio.sleep(0.005)
+                await asyncio.sleep(0.05)
+                shown_first = next(moment for moment, shown in counts if moment > pressed)
+                shown_full = next(moment for moment, shown in counts if moment > pressed and shown == final)
+                first.append(frame_after(shown_first) - pressed)
+                full.append(frame_after(shown_full) - pressed)
+                await pilot.press("escape")
+                await asyncio.sleep(0.3)
+        bare_app = StaticApp(text)
+        async with bare_app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.5)
+            for _ in range(runs):
+                pressed = time.perf_counter()
+                await pilot.press("right_square_bracket")
+                while not frames or frames[-1] < pressed:
+                    await asyncio.sleep(0.001)
+                bare.append(frame_after(pressed) - pressed)
+                await asyncio.sleep(0.2)
+    finally:
+        Screen._compositor_refresh = compose_frame  # type: ignore[method-assign]
+    p95 = statistics.quantiles(first, n=20)[-1]
+    base = statistics.median(bare)
     return [
-        ("find in a 1 MB article: last key to the full count painted, median", statistics.median(lasts),
-         statistics.median(bare), "bare app: key to painted text"),
-        ("the same, p95", p95, statistics.median(bare), "bare app, median"),
+        ("find, 1 MB article: last key to the frame with the first match and its counter, median (in-process)",
+         statistics.median(first), base, "bare app: key to its next frame (in-process)"),
+        ("the same, p95", p95, base, "bare app, median"),
+        ("the same: last key to the frame with the full count, median", statistics.median(full), base, "bare app"),
     ]
 
 

@@ -132,13 +132,14 @@ class LayoutSearch:
 
     def total(self) -> int:
         """Matches counted so far."""
-        return sum(self.count_of(piece) for piece in range(len(self._rough))) + sum(
-            self.count_of(piece) for piece in self._rough_ahead if self.layout.pieces[piece].lines is not None
-        )
+        # Pieces looked at ahead of the count (the first match, a step) count too.
+        ahead = (piece for piece in self._rough_ahead if piece >= len(self._rough))
+        return sum(self.count_of(piece) for piece in range(len(self._rough))) + sum(map(self.count_of, ahead))
 
     def number(self, ref: Ref) -> int | None:
         """How many matches come before `ref`; None until the pieces before it are counted."""
-        if ref[0] > len(self._rough):
+        known = len(self._rough)
+        if any(piece not in self._rough_ahead for piece in range(known, ref[0])):
             return None
         return sum(self.count_of(piece) for piece in range(ref[0])) + ref[1]
 
@@ -181,7 +182,8 @@ class LayoutSearch:
         while index >= 0 and monotonic() < deadline:
             if index >= len(layout.pieces) and not layout.cut_more():
                 return None
-            if layout.pieces[index].lines is not None or index == 0 or self._rough_of(index):
+            # The estimate is taken even for a piece laid out: the total counts every piece looked at.
+            if self._rough_of(index) or layout.pieces[index].lines is not None or index == 0:
                 spans = self.exact(index).spans
                 if forward:
                     found = next((n for n, span in enumerate(spans) if not first or span[0] >= local), None)

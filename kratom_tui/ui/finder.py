@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kratom_tui.document.find import Ref, compile_query
-from kratom_tui.ui.widgets.article_view import ArticleView
+from kratom_tui.ui.widgets.article_view import FIND_SECONDS, ArticleView
 
 LOOK_AGAIN_SECONDS = 0.005
 """While the count goes on with nothing found yet, each look for a first match is this short."""
@@ -52,7 +52,8 @@ class Finder:
         """More was counted: if nothing was found yet, look again from the top of the article."""
         if self.current is None and self.query:
             article = self.views[0]
-            first = article.first_match_from(article.top_line, LOOK_AGAIN_SECONDS)
+            # Once all is counted, the pieces without a match are known: looking is quick, and the last chance.
+            first = article.first_match_from(article.top_line, FIND_SECONDS if article.counted else LOOK_AGAIN_SECONDS)
             if first is not None:
                 self._show(article, first)
 
