@@ -88,6 +88,8 @@ class LayoutSearch:
         self.layout = layout
         self._rough = array("l")
         """The estimated count of each piece, from the first; extended by `count_more`."""
+        self._rough_sum = 0
+        """The sum of `_rough`, so the total costs no walk over every piece."""
         self._rough_ahead: dict[int, int] = {}
         self._exact: dict[int, tuple[list[str], LineSearch]] = {}
 
@@ -123,6 +125,7 @@ class LayoutSearch:
             if index >= len(layout.pieces) and not layout.cut_more():
                 return False
             self._rough.append(self._rough_of(index))
+            self._rough_sum += self._rough[-1]
             self._rough_ahead.pop(index, None)
         return not self.complete
 
@@ -133,8 +136,12 @@ class LayoutSearch:
     def total(self) -> int:
         """Matches counted so far."""
         # Pieces looked at ahead of the count (the first match, a step) count too.
-        ahead = (piece for piece in self._rough_ahead if piece >= len(self._rough))
-        return sum(self.count_of(piece) for piece in range(len(self._rough))) + sum(map(self.count_of, ahead))
+        counted = len(self._rough)
+        ahead = (piece for piece in self._rough_ahead if piece >= counted)
+        # Pieces laid out count exactly: their estimates are swapped for their real counts.
+        exact = [piece for piece in self.layout.laid | {0} if piece < counted]
+        corrected = sum(self.count_of(piece) - self._rough[piece] for piece in exact)
+        return self._rough_sum + corrected + sum(map(self.count_of, ahead))
 
     def number(self, ref: Ref) -> int | None:
         """How many matches come before `ref`; None until the pieces before it are counted."""

@@ -96,6 +96,8 @@ class DocumentLayout:
         self._reset_lines()
 
     def _reset_lines(self) -> None:
+        self.laid: set[int] = set()
+        """The pieces laid out at this width."""
         for piece in self.pieces:
             piece.lines, piece.plain, piece.block_starts = None, [], []
         self._console = Console(
@@ -194,6 +196,7 @@ class DocumentLayout:
                 lines.append(line)
                 plain.append("".join(segment.text for segment in line).rstrip())
         piece.lines, piece.plain, piece.block_starts = lines, plain, starts
+        self.laid.add(index)
         if len(lines) != estimate:
             self._starts = None
             self.revision += 1
