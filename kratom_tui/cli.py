@@ -8,34 +8,25 @@ cache in `cli_paths`; completion scripts, the pager and `serve` each have their 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kratom_tui import __version__
 from kratom_tui.cli_completion import SHELLS
 from kratom_tui.cli_console import COLOR_CHOICES, Output, is_terminal, safe_streams
-from kratom_tui.cli_trust import (
-    about,
-    extra_problems,
-    extra_rows,
-    print_extra_hits,
-    print_terms,
-    quality,
-    readability_row,
-    search_extras,
-)
-from kratom_tui.library import Library, load_library, start_library
 from kratom_tui.library.location import ENV_VAR, library_folder
 from kratom_tui.library.sanitize import display_name
-from kratom_tui.settings import settings_problems
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
+    from kratom_tui.library import Library
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+HANDOUT_FORMATS = ("html", "md", "text")
+"""The formats of `handout`, equal to `handout.formats.FORMATS` (a test checks), which loads only when used."""
 PROGRESS_THRESHOLD = 200
 """`search` shows a progress bar (on a terminal) when it indexes more articles than this."""
 
@@ -105,6 +96,24 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N results (default: 20)")
     search.add_argument("--json", action="store_true", help="print JSON: id, title, conditions, score, snippet")
 
+    notes = commands.add_parser("notes", help="your notes and highlights, by article; --export writes markdown")
+    notes.add_argument("id", nargs="?", help="only the notes of this article")
+    notes.add_argument("--json", action="store_true", help="print JSON")
+    notes.add_argument("--export", metavar="FILE.md", help="write the notes as markdown to FILE.md")
+    handout = commands.add_parser(
+        "handout",
+        help="a handout of an article for a clinician visit (HTML, markdown or text; PDF through Chromium)",
+        description="Risks, disclaimers, claims with the library's counterpoints, your notes, questions to ask "
+        "and the urgent-help numbers. Format: --format, else the suffix of -o, else text on a terminal and HTML "
+        "when piped. Not medical advice.",
+    )
+    handout.add_argument("id", help="the article's id (its file name without .md)")
+    handout.add_argument("--format", choices=HANDOUT_FORMATS, help="html, md or text")
+    handout.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout")
+    handout.add_argument(
+        "--pdf", metavar="FILE", type=Path, help="also print the HTML handout to FILE as PDF (needs Chromium or Chrome)"
+    )
+
     paths = commands.add_parser("paths", help="where settings, state, notes, caches and the library are")
     paths.add_argument("--json", action="store_true", help="print JSON")
 
@@ -135,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
 
-    for sub in (list_cmd, show, check, risks, search, about, paths, config, cache, completion, serve):
+    for sub in (list_cmd, show, check, risks, search, handout, about, notes, paths, config, cache, completion, serve):
         _common_options(sub, suppress=True)
     return parser
 
@@ -164,18 +173,53 @@ def _require_folder(folder: Path) -> Path:
 
 def _load(folder: Path, cache: bool = True) -> Library:
     """The library; `cache` reuses what was read from unchanged files last time (not for `check`)."""
+    from kratom_tui.library import load_library
+
     return load_library(_require_folder(folder), cache=cache)
 
 
 def _print_json(value: object) -> None:
+    import json
+
     print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
-def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> int:
-    if ids_only:  # for scripts and shell completion: no article body is read
-        print("\n".join(article.id for article in library.articles))
+def _list(folder: Path, output: Output, as_json: bool, ids_only: bool) -> int:
+    """Rows kept from the last run while no markdown file changed (no library load), else loaded."""
+    from kratom_tui import cli_answers
+
+    stamp = cli_answers.files_stamp(_require_folder(folder))
+    rows = cli_answers.lookup(folder, "list", stamp)
+    if rows is None:
+        library = _load(folder)
+        if ids_only:  # for scripts and shell completion: no article body is read
+            print("\n".join(article.id for article in library.articles))
+            return EXIT_OK
+        rows = _list_rows(library)
+        cli_answers.store(folder, "list", stamp, rows)
+    if ids_only:
+        print("\n".join(row["id"] for row in rows))
         return EXIT_OK
-    rows = [
+    if as_json:
+        _print_json(rows)
+        return EXIT_OK
+    if not output.terminal:
+        from kratom_tui.cli_plain import article_records
+
+        output.write(article_records(rows))
+        return EXIT_OK
+    from kratom_tui.cli_output import make_console, print_article_list, rendered
+
+    console = make_console(output)
+    print_article_list(console, rows)
+    output.write(rendered(console))
+    return EXIT_OK
+
+
+def _list_rows(library: Library) -> list[dict[str, Any]]:
+    from kratom_tui.cli_trust import readability_row
+
+    return [
         {
             "id": article.id,
             "title": article.title,
@@ -185,15 +229,6 @@ def _list(library: Library, output: Output, as_json: bool, ids_only: bool) -> in
         }
         for article in library.articles
     ]
-    if as_json:
-        _print_json(rows)
-        return EXIT_OK
-    from kratom_tui.cli_output import make_console, print_article_list, rendered
-
-    console = make_console(output)
-    print_article_list(console, rows, output.terminal)
-    output.write(rendered(console))
-    return EXIT_OK
 
 
 def _show(library: Library, output: Output, article_id: str, pager: bool) -> int:
@@ -203,6 +238,7 @@ def _show(library: Library, output: Output, article_id: str, pager: bool) -> int
         hint = f"; closest: {', '.join(closest)}" if closest else ""
         raise UsageError(f"no article with id '{article_id}'{hint}")
     from kratom_tui.cli_output import make_console, print_article, rendered
+    from kratom_tui.cli_trust import print_terms
 
     console = make_console(output)
     print_article(console, article, library.read_body(article), library.notes.for_article(article), output.styled)
@@ -217,10 +253,54 @@ def _show(library: Library, output: Output, article_id: str, pager: bool) -> int
     return EXIT_OK
 
 
-def _risks(library: Library, output: Output, as_json: bool) -> int:
+def _handout(library: Library, output: Output, args: argparse.Namespace) -> int:
+    article = library.get(args.id)
+    if article is None:
+        closest = library.closest_ids(args.id)
+        hint = f"; closest: {', '.join(closest)}" if closest else ""
+        raise UsageError(f"no article with id '{args.id}'{hint}")
+    from kratom_tui.cli_handout import write_handout
+    from kratom_tui.handout.pdf import PdfUnavailable
+
+    try:
+        write_handout(library, article, output, args.format, args.output, args.pdf)
+    except PdfUnavailable as error:
+        raise UsageError(f"no PDF written: {error}") from None
+    except OSError as error:
+        where = f" to {error.filename}" if error.filename else ""
+        raise UsageError(f"could not write the handout{where}: {error.strerror or error}") from None
+    return EXIT_OK
+
+
+def _risks(folder: Path, output: Output, as_json: bool) -> int:
+    """Like `list`: the rows kept from the last run while no markdown file changed."""
+    from kratom_tui import cli_answers
+
+    stamp = cli_answers.files_stamp(_require_folder(folder))
+    rows = cli_answers.lookup(folder, "risks", stamp)
+    if rows is None:
+        rows = _risk_rows(_load(folder))
+        cli_answers.store(folder, "risks", stamp, rows)
+    if as_json:
+        _print_json(rows)
+        return EXIT_OK
+    if not output.terminal:
+        from kratom_tui.cli_plain import risk_records
+
+        output.write(risk_records(rows))
+        return EXIT_OK
+    from kratom_tui.cli_output import make_console, print_risk_overview, rendered
+
+    console = make_console(output)
+    print_risk_overview(console, rows)
+    output.write(rendered(console))
+    return EXIT_OK
+
+
+def _risk_rows(library: Library) -> list[dict[str, Any]]:
     from kratom_tui.library.risk_overview import risk_overview
 
-    rows = [
+    return [
         {
             "risk": row.name,
             "count": len(row.named_by),
@@ -230,18 +310,12 @@ def _risks(library: Library, output: Output, as_json: bool) -> int:
         }
         for row in risk_overview(library)
     ]
-    if as_json:
-        _print_json(rows)
-        return EXIT_OK
-    from kratom_tui.cli_output import make_console, print_risk_overview, rendered
-
-    console = make_console(output)
-    print_risk_overview(console, rows, output.terminal)
-    output.write(rendered(console))
-    return EXIT_OK
 
 
 def _check(library: Library) -> int:
+    from kratom_tui.cli_trust import extra_problems
+    from kratom_tui.settings import settings_problems
+
     body_problems = [problem for article in library.articles for problem in library.read_body(article).problems]
     problems = library.problems + body_problems
     reviews, notes = extra_problems(library)
@@ -311,7 +385,9 @@ def _require_known_condition(library: Library, wanted: str | None) -> None:
 def _search(
     library: Library, output: Output, words: list[str], condition: str | None, limit: int, as_json: bool
 ) -> int:
+    from kratom_tui.cli_trust import extra_rows, print_extra_hits
     from kratom_tui.search import SearchIndex, SearchUnavailable
+    from kratom_tui.search.extras import search_extras
     from kratom_tui.search.query import parse_query
 
     query = " ".join(words)
@@ -422,6 +498,15 @@ def _serve(folder: Path, host: str, port: int) -> int:
     return EXIT_OK
 
 
+def _notes(library: Library, article_id: str | None, as_json: bool, export: str | None) -> int:
+    from kratom_tui.cli_notes import NotesError, notes_command
+
+    try:
+        return notes_command(library, article_id, as_json, export)
+    except NotesError as error:
+        raise UsageError(str(error)) from None
+
+
 def _require_terminal() -> None:
     """The reader draws on a terminal; without one (a pipe, cron, CI) it would wait forever."""
     if os.environ.get("TEXTUAL_DRIVER"):
@@ -445,37 +530,48 @@ def run(argv: list[str] | None = None) -> int:
     safe_streams()
     color = "never" if getattr(args, "no_color", False) else args.color
     output = Output.choose(color)
-    folder = library_folder(getattr(args, "dir", None) or args.articles)
-    if args.command == "paths":
-        return _paths(folder, args.json)
     if args.command == "config":
         return _config(args.example)
     if args.command == "cache":
         return _cache(args.action)
     if args.command == "about":
+        from kratom_tui.cli_trust import about
+
         return about()
     if args.command == "completion":
         return _completion(args.shell)
+    # Only the commands below name the library folder (which may read settings.yaml).
+    folder = library_folder(getattr(args, "dir", None) or args.articles)
+    if args.command == "paths":
+        return _paths(folder, args.json)
     _tidy_cache_now_and_then()
     if args.command == "serve":
         return _serve(folder, args.host, args.port)
     if args.command is None:
         _require_folder(folder)
         _require_terminal()
+        from kratom_tui.library import start_library
+
         library = start_library(folder)
         from kratom_tui.ui.app import run_app
 
         return run_app(library)
-    library = _load(folder, cache=args.command != "check")
     if args.command == "list":
-        return _list(library, output, args.json, args.ids)
+        return _list(folder, output, args.json, args.ids)
+    if args.command == "risks":
+        return _risks(folder, output, args.json)
+    library = _load(folder, cache=args.command != "check")
     if args.command == "show":
         return _show(library, output, args.id, not args.no_pager)
-    if args.command == "risks":
-        return _risks(library, output, args.json)
+    if args.command == "notes":
+        return _notes(library, args.id, args.json, args.export)
+    if args.command == "handout":
+        return _handout(library, output, args)
     if args.command == "search":
         return _search(library, output, args.query, args.condition, args.limit, args.json)
     if args.quality:
+        from kratom_tui.cli_trust import quality
+
         return quality(library, args.json)
     return _check(library)
 

@@ -15,9 +15,7 @@ import codecs
 import io
 import os
 import re
-import shutil
 import sys
-import unicodedata
 from dataclasses import dataclass
 from typing import IO, Literal
 
@@ -46,6 +44,8 @@ def _ascii_fallback(error: UnicodeError) -> tuple[str, int]:
     """An encoding error handler: a look-alike for each character the stream cannot encode."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
+    import unicodedata  # only when a stream cannot carry a character: every command registers this handler
+
     replaced = []
     for char in error.object[error.start : error.end]:
         if char in _ASCII:
@@ -89,6 +89,8 @@ def terminal_width(stream: IO[str]) -> int:
         try:
             width = os.get_terminal_size(stream.fileno()).columns
         except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+            import shutil
+
             width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     return max(MIN_WIDTH, width or DEFAULT_WIDTH)
 

@@ -1,7 +1,7 @@
 """What the commands print, into a Rich console chosen by `cli_console.Output`.
 
-On a terminal: tables and wrapped text that fit its width. Piped: one record per line (tab-separated
-for `list` and `risks`) and paragraphs unwrapped, so scripts can cut and grep them.
+On a terminal: tables and wrapped text that fit its width. Piped: paragraphs unwrapped, so scripts
+can cut and grep them (`list` and `risks` print their records without Rich, in `cli_plain`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from kratom_tui.cli_console import Output, color_system
+from kratom_tui.cli_plain import named_by
 from kratom_tui.document.article_parts import header, risks_and_disclaimers
-from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
 from kratom_tui.library.model import Article, Body
 from kratom_tui.library.safety_notes import SafetyNote
@@ -71,17 +71,8 @@ def rendered(console: Console) -> str:
     return file.getvalue()
 
 
-def _plain_line(console: Console, *cells: str) -> None:
-    """A tab-separated record, written past Rich, which would expand the tabs."""
-    console.file.write("\t".join(cells) + "\n")
-
-
-def print_article_list(console: Console, rows: list[dict[str, Any]], terminal: bool) -> None:
+def print_article_list(console: Console, rows: list[dict[str, Any]]) -> None:
     """A table whose id column never wraps; stacked blocks when the terminal is too narrow for one."""
-    if not terminal:
-        for row in rows:
-            _plain_line(console, row["id"], row["title"], ", ".join(row["conditions"]), f"{row['reading_minutes']} min")
-        return
     id_width = max([len("id"), *(len(row["id"]) for row in rows)])
     if console.width - id_width - READ_WIDTH - 6 < NARROW_TEXT:
         _stacked_list(console, rows)
@@ -109,23 +100,20 @@ def _stacked_list(console: Console, rows: list[dict[str, Any]]) -> None:
         console.print(Padding(details, (0, 0, 0, 2)))
 
 
-def print_risk_overview(console: Console, rows: list[dict[str, Any]], terminal: bool) -> None:
-    named = [[f"{item['id']} ({item['severity'] or 'unrated'})" for item in row["articles"]] for row in rows]
-    if not terminal:
-        for row, articles in zip(rows, named, strict=True):
-            _plain_line(console, row["risk"], str(row["count"]), ", ".join(articles))
-        return
+def print_risk_overview(console: Console, rows: list[dict[str, Any]]) -> None:
     table = Table(box=None, header_style="bold")
     table.add_column("risk", ratio=2)
     table.add_column("articles", justify="right", no_wrap=True)
     table.add_column("named by (severity)", ratio=3)
-    for row, articles in zip(rows, named, strict=True):
-        table.add_row(Text(row["risk"]), str(row["count"]), Text(", ".join(articles)))
+    for row in rows:
+        table.add_row(Text(row["risk"]), str(row["count"]), Text(", ".join(named_by(row))))
     console.print(table)
 
 
 def print_article(console: Console, article: Article, body: Body, notes: list[SafetyNote], styled: bool) -> None:
     """Header, body, then the risks: the same parts as the reader, with `#` marks when unstyled."""
+    from kratom_tui.document.markdown import BlockRenderer, Links  # markdown-it: only `show` renders a body
+
     console.print(header(article, TERMINAL, body.reading_minutes, body.readability.describe()))
     for problem in body.problems:
         console.print(Text(f"Note: {problem.message}", TERMINAL.notice))

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +61,8 @@ def _catalogue_root(path: Path) -> Path | None:
 
 
 def _sqlite_value(path: Path, query: str) -> str | None:
+    import sqlite3  # only when the cache is tidied, at most once a day
+
     try:
         connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
@@ -105,6 +105,8 @@ def cache_files() -> list[CacheFile]:
     found = [CacheFile(folder / f"catalogue-{key}.json", root, _size(folder / f"catalogue-{key}.json"))
              for key, root in catalogues.items()]
     known = {key: root for key, root in catalogues.items() if root is not None}
+    for path in sorted(folder.glob("answers-*.json")):
+        found.append(CacheFile(path, _catalogue_root(path), _size(path)))
     for path in sorted(folder.glob("heads-*.sqlite")):
         found.append(CacheFile(path, _heads_root(path, path.stem.removeprefix("heads-"), known), _size(path)))
     for path in sorted(search_cache_dir().glob("library-*.sqlite3")):
@@ -158,5 +160,7 @@ def clear_cache() -> tuple[int, int]:
     files = [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
     size = sum(path.stat().st_size for path in files)
     if folder.is_dir():
+        import shutil
+
         shutil.rmtree(folder)
     return len(files), size

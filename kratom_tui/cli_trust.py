@@ -9,23 +9,12 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from kratom_tui.library import Library
-from kratom_tui.library.model import Article, Body, Problem
-from kratom_tui.search.extras import ExtraHit, search_extras
-
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = [
-    "about",
-    "extra_problems",
-    "extra_rows",
-    "print_extra_hits",
-    "print_terms",
-    "quality",
-    "readability_row",
-    "search_extras",
-]
+    from kratom_tui.library import Library
+    from kratom_tui.library.model import Article, Body, Problem
+    from kratom_tui.search.extras import ExtraHit
 
 
 def extra_problems(library: Library, today: dt.date | None = None) -> tuple[list[Problem], list[str]]:

@@ -36,6 +36,10 @@ BINDING_IDS: dict[str, str] = {
     "app.edit": "edit the article's file in $VISUAL or $EDITOR",
     "app.maximise-risks": "the risks panel takes the whole pane",
     "app.reading-mode": "reading mode: no sidebar, the text in the middle",
+    "app.copy-paragraph": "copy the paragraph at the find match or the top, with its citation",
+    "app.add-note": "add a note or highlight to the selection or the paragraph at the top",
+    "app.notes": "your notes: every note of the library, to find, open, edit or delete",
+    "app.handout": "a handout of the article for a clinician visit (HTML, in the downloads folder)",
     "move.down": "down",
     "move.up": "up",
     "move.page-down": "a page down",
@@ -52,6 +56,16 @@ BINDING_IDS: dict[str, str] = {
     "dialog.close": "close the dialog",
     "dialog.yes": "yes",
     "search.results": "move into the results",
+    "note.save": "save the note (empty: a highlight)",
+    "note.close": "close the note editor (asks first if it has changes)",
+    "note.save-changes": "save the changes",
+    "note.discard-changes": "discard the changes",
+    "notes.filter": "filter the notes",
+    "notes.list": "move into the list of notes",
+    "notes.delete": "delete the note (u puts it back)",
+    "notes.undo": "put back the note deleted last",
+    "notes.edit": "edit the note",
+    "list.open": "open the item under the cursor",
 }
 """Every binding id, with what it does (the README's key table names them)."""
 

@@ -38,6 +38,16 @@ def state_file() -> Path:
     return state_dir() / "state.json"
 
 
+def notes_file() -> Path:
+    """The user's notes and highlights: data they made, so neither the state file nor a cache."""
+    return data_dir() / "notes.sqlite3"
+
+
+def handouts_dir() -> Path:
+    """Where `p` writes handouts: the downloads folder, where people look for a file to print or send."""
+    return platformdirs.user_downloads_path()
+
+
 def library_key(root: Path) -> str:
     """A short stable name for one library folder, from its resolved path."""
     resolved = str(Path(root).expanduser().resolve())
@@ -50,6 +60,11 @@ def heads_cache_file(root: Path) -> Path:
 
 def catalogue_file(root: Path) -> Path:
     return cache_dir() / f"catalogue-{library_key(root)[:16]}.json"
+
+
+def answers_file(root: Path) -> Path:
+    """What `list` and `risks` printed, for the files as they were (kratom_tui.cli_answers)."""
+    return cache_dir() / f"answers-{library_key(root)[:16]}.json"
 
 
 def search_cache_dir() -> Path:

@@ -22,16 +22,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from kratom_tui.keymap import BINDING_IDS, keys_problem
 from kratom_tui.library.model import Problem
 from kratom_tui.library.safe_open import open_regular
 from kratom_tui.library.sanitize import display_path, one_line, strip_controls
-from kratom_tui.library.yaml_loader import load_with_nodes
 from kratom_tui.locations import settings_file
+
+if TYPE_CHECKING:
+    import yaml
 
 SECTIONS = ("urgent_help", "keys", "theme", "articles")
 URGENT_HELP_KEYS = ("poison_help", "emergency")
@@ -139,6 +139,10 @@ class _Reader:
 
     def _parse(self, text: str, offset: int, broken: bool = False) -> list[tuple[str, int, yaml.Node]] | None:
         """The top-level (name, line, value node) triples; None on a syntax error unless `broken`."""
+        import yaml  # here: only a settings file that exists is parsed, and every command names its folder
+
+        from kratom_tui.library.yaml_loader import load_with_nodes
+
         text = "\n" * offset + text  # so that the marks count the lines of the whole file
         try:
             node, _data = load_with_nodes(text)
@@ -162,6 +166,8 @@ class _Reader:
         return [(str(key.value), key.start_mark.line + 1, value) for key, value in node.value]
 
     def _urgent_help(self, node: yaml.Node, line: int, values: dict[str, Any]) -> None:
+        import yaml
+
         if not isinstance(node, yaml.MappingNode):
             self.problem(line, "urgent_help must be a mapping with poison_help and emergency")
             self.urgent_unreadable = True
@@ -177,6 +183,8 @@ class _Reader:
                 values[key.value] = one_line(str(value.value)).strip()
 
     def _keys(self, node: yaml.Node, line: int, values: dict[str, Any]) -> None:
+        import yaml
+
         if not isinstance(node, yaml.MappingNode):
             self.problem(line, "keys must be a mapping from a binding id to keys, such as app.find: f")
             return
@@ -201,6 +209,8 @@ class _Reader:
         values["keys"] = keymap
 
     def _theme(self, node: yaml.Node, line: int, values: dict[str, Any]) -> None:
+        import yaml
+
         name = node.value if isinstance(node, yaml.ScalarNode) else None
         if name not in THEMES:
             self.problem(line, f"unknown theme '{name}' (one of: {', '.join(THEMES)})")
@@ -208,6 +218,8 @@ class _Reader:
         values["theme"] = name
 
     def _articles(self, node: yaml.Node, line: int, values: dict[str, Any]) -> None:
+        import yaml
+
         if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
             self.problem(line, "articles must be the path of a folder")
             return

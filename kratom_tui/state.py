@@ -34,6 +34,8 @@ class ReaderState:
     """A letter to the article and place the reader marked with it."""
     read: set[str] = field(default_factory=set)
     """Articles read to the end."""
+    seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Each article's file (size, modification time in ns) when it was last shown: a change is an update."""
 
     def to_json(self) -> str:
         data = {
@@ -43,6 +45,7 @@ class ReaderState:
             "places": {key: [place.block, place.offset] for key, place in sorted(self.places.items())},
             "folded": sorted(self.folded),
             "read": sorted(self.read),
+            "seen": {key: list(stamp) for key, stamp in sorted(self.seen.items())},
             "marks": {
                 letter: [article, place.block, place.offset] for letter, (article, place) in sorted(self.marks.items())
             },
@@ -81,6 +84,15 @@ def parse_state(data: dict[str, Any]) -> tuple[ReaderState, list[str]]:
                 reset.append(key)
         else:
             reset.append(key)
+    seen = data.get("seen", {})
+    if isinstance(seen, dict):
+        for key, value in seen.items():
+            if isinstance(value, list) and len(value) == 2 and all(_is_count(part) for part in value):
+                state.seen[key] = (value[0], value[1])
+            elif "seen" not in reset:
+                reset.append("seen")
+    else:
+        reset.append("seen")
     marks = data.get("marks", {})
     if isinstance(marks, dict):
         for letter, value in marks.items():
@@ -106,6 +118,7 @@ class StateStore:
         self._changed_folds: set[str] = set()
         self._changed_marks: set[str] = set()
         self._newly_read: set[str] = set()
+        self._changed_seen: set[str] = set()
         self._save_failed = False
 
     def _read(self, report: bool) -> ReaderState:
@@ -134,7 +147,10 @@ class StateStore:
 
     @property
     def dirty(self) -> bool:
-        changes = (self._changed_keys, self._changed_places, self._changed_folds, self._changed_marks, self._newly_read)
+        changes = (
+            self._changed_keys, self._changed_places, self._changed_folds, self._changed_marks, self._newly_read,
+            self._changed_seen,
+        )
         return any(changes)
 
     def set_article(self, article_id: str) -> None:
@@ -168,6 +184,16 @@ class StateStore:
             self.state.read.add(article_id)
             self._newly_read.add(article_id)
 
+    def set_seen(self, article_id: str, stamp: tuple[int, int]) -> None:
+        if self.state.seen.get(article_id) != stamp:
+            self.state.seen[article_id] = stamp
+            self._changed_seen.add(article_id)
+
+    def updated_since_seen(self, stamps: dict[str, tuple[int, int] | None]) -> set[str]:
+        """Articles whose file is not as it was when last shown (never shown is not "updated")."""
+        seen = self.state.seen
+        return {key for key, stamp in stamps.items() if stamp is not None and seen.get(key, stamp) != stamp}
+
     def reading_marks(self) -> dict[str, str]:
         """How far each article has been read, for the sidebar: "read", or "partly" once opened."""
         marks = dict.fromkeys(self.state.places, "partly")
@@ -197,6 +223,8 @@ class StateStore:
         for letter in self._changed_marks:
             merged.marks[letter] = self.state.marks[letter]
         merged.read |= self._newly_read
+        for article_id in self._changed_seen:
+            merged.seen[article_id] = self.state.seen[article_id]
         try:
             write_atomically(self.path, merged.to_json())
         except OSError as error:
@@ -210,4 +238,5 @@ class StateStore:
         self._changed_folds.clear()
         self._changed_marks.clear()
         self._newly_read.clear()
+        self._changed_seen.clear()
         return None

@@ -192,3 +192,16 @@ async def settle(pilot, app, timeout: float = 10) -> None:
     while app.pane.view.settling and time.monotonic() < deadline:
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+def painted_lines(app) -> list[str]:
+    """What the terminal shows for the current screen, line by line, as the compositor paints it."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def wait_until(pilot, condition, timeout: float = 10) -> None:
+    """Pause until `condition()` holds (or the timeout passes): a loaded machine takes more frames."""
+    deadline = time.monotonic() + timeout
+    await pilot.pause()
+    while not condition() and time.monotonic() < deadline:
+        await pilot.pause(0.05)

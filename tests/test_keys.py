@@ -21,6 +21,7 @@ from kratom_tui.ui.app import ReaderApp
 from kratom_tui.ui.movement import ScrollingText
 from kratom_tui.ui.screens.help import HelpScreen, key_label, key_sections
 from tests.conftest import write_library
+from tests.helpers import wait_until
 
 MANY_HEADINGS = "---\ntitle: Many headings\nconditions: [Zeta]\n---\n" + "".join(
     f"## Heading {n}\n\nText {n}.\n\n" for n in range(1, 60)
@@ -211,7 +212,7 @@ async def test_the_footer_shows_the_main_keys_in_full(small_library: Path, width
     settings = Settings(keys={} if search == "s" else {"app.search": search})
     app = ReaderApp(load_library(small_library), StateStore(), settings)
     async with app.run_test(size=(width, 24)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: any(key.region.width for key in app.screen.query(FooterKey)))
         footer_keys = list(app.screen.query(FooterKey))
         palette = [key for key in footer_keys if key.has_class("-command-palette")]
         limit = palette[0].region.x if palette and palette[0].display else width

@@ -132,3 +132,11 @@ def test_urgent_help_with_us_fallback(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=fallback, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_risk_overview_of_a_large_library(snap_compare, size, tmp_path) -> None:
+    from tests.test_risk_overview import large_library
+
+    app = ReaderApp(load_library(large_library(tmp_path / "lib", 40)), StateStore())
+    assert snap_compare(app, press=["o", "down"], terminal_size=size)

@@ -60,6 +60,8 @@ def test_corrupt_file_is_moved_aside(tmp_path: Path) -> None:
         ({"folded": ["a", 3]}, "folded"),
         ({"article": 7}, "article"),
         ({"theme": ["x"]}, "theme"),
+        ({"seen": []}, "seen"),
+        ({"seen": {"a": [1, -2], "b": [3, 4]}}, "seen"),
     ],
 )
 def test_a_field_of_the_wrong_shape_is_reset_and_the_rest_kept(tmp_path: Path, data: dict, reset: str) -> None:
@@ -73,6 +75,8 @@ def test_a_field_of_the_wrong_shape_is_reset_and_the_rest_kept(tmp_path: Path, d
         assert store.state.theme == "nord"
     if reset == "places" and isinstance(data["places"], dict):
         assert store.state.places == {"b": TextPosition(1, 2)}, "the valid entries survive"
+    if reset == "seen" and isinstance(data["seen"], dict):
+        assert store.state.seen == {"b": (3, 4)}, "the valid entries survive"
 
 
 def test_version_one_folds_carry_over(tmp_path: Path) -> None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Generic, TypeVar, overload
+from typing import TypeVar, overload
 
 from rich.console import Console, RenderableType
 from rich.segment import Segment
@@ -454,6 +454,20 @@ class DocumentLayout:
             index += 1
         return None
 
+    # Blocks by their number in the whole article, for code that walks every block (notes' passages)
+
+    @property
+    def block_starts(self) -> list[int]:
+        """The first line of every block of the article (which is laid out whole for it)."""
+        self.finish()
+        return [
+            self.starts[index] + start for index, piece in enumerate(self.pieces) for start in piece.block_starts
+        ]
+
+    def block_at_line(self, line: int) -> int:
+        """The number of the block shown on `line` (the article laid out whole for it)."""
+        return max(0, bisect_right(self.block_starts, line) - 1)
+
     # The lines as sequences, for code that reads them by number
 
     @property
@@ -468,7 +482,7 @@ class DocumentLayout:
 T = TypeVar("T")
 
 
-class LineView(Generic[T]):
+class LineView(Sequence[T]):
     """The layout's lines (or their texts) by number; reading one lays out its piece."""
 
     def __init__(self, layout: DocumentLayout, part: int) -> None:

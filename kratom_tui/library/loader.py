@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 from kratom_tui.library.catalogue import Catalogue, read_catalogue, save_catalogue
-from kratom_tui.library.frontmatter import parse_front_matter
 from kratom_tui.library.head_cache import HeadCache
 from kratom_tui.library.model import UNCATEGORIZED, Article, Body, Problem
 from kratom_tui.library.reading import read_body, read_head
@@ -136,6 +135,8 @@ def article_id(relative: str) -> str:
 
 def load_article(path: Path, article_id: str, files: LibraryFiles, problems: list[Problem]) -> Article | None:
     """Read one file's head into an Article; None (with problems) when it cannot be used."""
+    from kratom_tui.library.frontmatter import parse_front_matter  # YAML: not needed when the head cache has it
+
     head = read_head(path, files)
     problems.extend(head.problems)
     if head.skip:

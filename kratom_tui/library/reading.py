@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from kratom_tui.library.frontmatter import parse_front_matter
 from kratom_tui.library.model import Body, Problem, Stamp
 from kratom_tui.library.safe_open import LibraryFiles
 from kratom_tui.library.sanitize import first_control, normalize_newlines, one_line, strip_controls
-from kratom_tui.library.titles import first_title
 
 CHUNK = 64 * 1024
 MAX_FRONT_MATTER = 1024 * 1024
@@ -42,6 +40,8 @@ class Head:
 
     def first_heading(self) -> str | None:
         """The first level-1 heading near the start of the body, the title of a file that names none."""
+        from kratom_tui.library.titles import first_title  # markdown-it: only for a file without a title
+
         text = strip_controls(self.body_start[:TITLE_SCAN_BYTES].decode("utf-8", errors="replace"))
         title = first_title(text)
         return one_line(title) if title else None
@@ -171,6 +171,8 @@ def read_body(
 
 def _relocated(stream: BinaryIO, path: Path) -> Head:
     """The head of a file edited since loading: where its body starts now."""
+    from kratom_tui.library.frontmatter import parse_front_matter  # YAML: only for a file edited meanwhile
+
     stream.seek(0)
     head = _read_head(stream, path)
     not_front_matter = head.front_matter is not None and parse_front_matter(head.front_matter, path).not_front_matter

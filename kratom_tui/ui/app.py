@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, TextArea
 
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.library import Article, Library
@@ -20,9 +20,12 @@ from kratom_tui.ui.article_layouts import LayoutCache
 from kratom_tui.ui.background import IndexBuilt, LibraryLoaded, load_and_index
 from kratom_tui.ui.commands import ArticleCommands, ConditionCommands, SafetyCommands
 from kratom_tui.ui.glossary_lookup import glossary_at_view
+from kratom_tui.ui.handout_key import HandoutKey
 from kratom_tui.ui.keys import READER_BINDINGS
+from kratom_tui.ui.library_changes import LibraryChanges
 from kratom_tui.ui.link_follower import follow_link, show_link_hints, show_link_list
 from kratom_tui.ui.navigation import Navigator
+from kratom_tui.ui.note_actions import NoteActions
 from kratom_tui.ui.search_service import SearchService
 from kratom_tui.ui.state_keeper import StateKeeper
 from kratom_tui.ui.theme_palette import ReadableThemes, palette_for
@@ -38,7 +41,7 @@ BACKGROUND_DELAY = 0.1
 """Seconds after the first frame before a worker checks the library's files and its search index."""
 
 
-class ReaderApp(ReadableThemes, App[None]):
+class ReaderApp(NoteActions, ReadableThemes, HandoutKey, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "kratom-tui"
     COMMANDS = App.COMMANDS | {ArticleCommands, ConditionCommands, SafetyCommands}
@@ -59,6 +62,7 @@ class ReaderApp(ReadableThemes, App[None]):
         self.keeper = StateKeeper(self, state, self._read_back)
         self.navigator = Navigator(self)
         self.file_watch = OpenFileWatch(self)
+        self.library_changes = LibraryChanges(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,15 +87,16 @@ class ReaderApp(ReadableThemes, App[None]):
         for notice in (self.state.notice, self.settings.notice, *self.library.notices):
             if notice:
                 self.notify(notice, severity="warning", markup=False)
-        self._notify_problems()
+        self.notify_problems()
         if self.welcome:
             self.call_after_refresh(dialogs.open_welcome, self)
 
     def on_ready(self) -> None:
         # Only once the first frame is out: the worker shares the interpreter with drawing.
         self.set_timer(BACKGROUND_DELAY, self._load_and_index)
+        self.library_changes.start()
 
-    def _notify_problems(self) -> None:
+    def notify_problems(self) -> None:
         if count := len(self.library.problems):
             text = f"{count} problem(s) in the library: see the end of the sidebar, or run `kratom-tui check`."
             self.notify(text, severity="warning", markup=False)
@@ -116,9 +121,11 @@ class ReaderApp(ReadableThemes, App[None]):
             self.navigator.leave()
         self.current = article
         self.file_watch.watch(article.path)
+        self.library_changes.opened(article)
         layouts = self.layouts.get(article, self.theme, self.pane.widths)
         position = position or self.state.place(article_id) or START
         self.pane.show(article.id, layouts, self.state.is_folded(article.id), position)
+        self.notes.article_shown(article)
         self.sidebar.library_tree.mark_open(article.id)
         self.sub_title = article.title
         if article.id not in self.state.state.read:
@@ -198,7 +205,7 @@ class ReaderApp(ReadableThemes, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`!` is a priority key so it works on every screen, but a text box still gets to type it."""
-        return not (action == "urgent_help" and isinstance(self.focused, Input))
+        return not (action == "urgent_help" and isinstance(self.focused, (Input, TextArea)))
 
     def action_help(self) -> None:
         dialogs.open_help(self)
@@ -250,15 +257,6 @@ class ReaderApp(ReadableThemes, App[None]):
     def action_reading_mode(self) -> None:
         self.screen.toggle_class("-reading")  # no sidebar; the text at a comfortable measure, centred
 
-    async def action_copy_or_quit(self) -> None:
-        """`ctrl+c` copies selected text, as in every terminal program, and quits when there is none."""
-        if selected := self.screen.get_selected_text():
-            self.copy_to_clipboard(selected)
-            self.screen.clear_selection()
-            self.notify("Copied the selected text.", markup=False)
-        else:
-            await self.action_quit()
-
     async def action_quit(self) -> None:
         self.keeper.save()
         self.exit()
@@ -269,15 +267,7 @@ class ReaderApp(ReadableThemes, App[None]):
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Swap in the full load; the sidebar and the problems change only if the files did."""
-        old, self.library = self.library, message.library
-        self.layouts.library = self.library
-        self.sidebar.library_tree.show_library(self.library)
-        if self.current is not None:
-            self.current = self.library.get(self.current.id) or self.current
-        if [p.format() for p in old.problems] != [p.format() for p in self.library.problems]:
-            self._notify_problems()
-        for notice in self.library.notices:
-            self.notify(notice, severity="warning", markup=False)
+        self.library = self.library_changes.swap(message.library)
 
     def on_index_built(self, message: IndexBuilt) -> None:
         """The index is up to date (the sidebar's progress bar has hidden itself)."""

@@ -32,7 +32,11 @@ READER_BINDINGS: list[BindingType] = [
     Binding("e", "edit", "Edit the file", show=False, id="app.edit"),
     Binding("R", "risks(True)", "Risks: whole pane", show=False, id="app.maximise-risks"),
     Binding("z", "reading_mode", "Reading mode", show=False, id="app.reading-mode"),
+    Binding("p", "handout", "Handout", show=False, id="app.handout"),
     Binding("exclamation_mark", "urgent_help", "Urgent help", priority=True, id="app.urgent-help"),
     Binding("o", "risk_overview", "Overview", id="app.risk-overview"),
+    Binding("y", "copy_paragraph", "Copy paragraph", show=False, id="app.copy-paragraph"),
+    Binding("a", "add_note", "Add a note", show=False, id="app.add-note"),
+    Binding("A", "notes", "Notes", show=False, id="app.notes"),
     Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.palette"),
 ]

@@ -117,11 +117,11 @@ class Navigator:
             app.notify("Still reading the library; the risk overview is ready in a moment.", markup=False)
             return
         from kratom_tui.library.risk_overview import risk_overview
-        from kratom_tui.ui.screens.risk_overview import RiskOverviewScreen
+        from kratom_tui.ui.screens.risk_overview import risk_overview_screen
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is not None:
                 app.open_article(choice[0], focus=False)
                 app.pane.focus_risk(choice[1])
 
-        app.push_screen(RiskOverviewScreen(risk_overview(app.library), app.library.articles), chosen)
+        app.push_screen(risk_overview_screen(risk_overview(app.library), app.library.articles), chosen)

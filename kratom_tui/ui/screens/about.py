@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from kratom_tui.library.about import ABOUT
+from kratom_tui.ui.copyable import CopyableStatic
 
 
 def about_renderable() -> Group:
@@ -27,4 +27,4 @@ class AboutScreen(ModalScreen[None]):
         with VerticalScroll(id="about-dialog") as dialog:
             dialog.border_title = "About this library"
             dialog.border_subtitle = "escape to close"
-            yield Static(about_renderable())
+            yield CopyableStatic(about_renderable())

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from kratom_tui.library.glossary import Glossary, Term, load_glossary
+from kratom_tui.ui.copyable import CopyableStatic
 
 
 def term_renderable(term: Term) -> Group:
@@ -33,9 +34,9 @@ class GlossaryScreen(ModalScreen[None]):
             dialog.border_title = "Glossary"
             dialog.border_subtitle = "escape to close"
             if self.focus_term is not None:
-                yield Static(term_renderable(self.focus_term), id="glossary-current", classes="glossary-term")
+                yield CopyableStatic(term_renderable(self.focus_term), id="glossary-current", classes="glossary-term")
                 yield Static(Text("All terms", style="bold underline"), classes="glossary-heading")
             if not self.glossary.terms:
                 yield Static(Text("This library has no glossary."))
             for term in self.glossary.terms:
-                yield Static(term_renderable(term), classes="glossary-term")
+                yield CopyableStatic(term_renderable(term), classes="glossary-term")

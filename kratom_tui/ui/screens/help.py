@@ -17,9 +17,10 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from kratom_tui.keymap import BINDING_IDS
+from kratom_tui.ui.copyable import CopyableStatic
 from kratom_tui.ui.movement import ScrollingText
 
 SECTION_TITLES = {
@@ -147,5 +148,5 @@ class HelpScreen(ModalScreen[None]):
         with ScrollingText(id="help-dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "j/k, space: scroll · escape: close"
-            yield Static(keys_table(key_sections(under)), id="help-keys")
+            yield CopyableStatic(keys_table(key_sections(under)), id="help-keys")
         yield Footer(compact=True)

@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from kratom_tui.library.glossary import Term
 from kratom_tui.library.safety_notes import SafetyNote
+from kratom_tui.ui.copyable import CopyableStatic
 
 
 def entry_renderable(entry: SafetyNote | Term) -> Group:
@@ -34,4 +34,4 @@ class LibraryEntryScreen(ModalScreen[None]):
             else:
                 dialog.border_title = f"Glossary: {self.entry.term}"
             dialog.border_subtitle = "escape to close"
-            yield Static(entry_renderable(self.entry))
+            yield CopyableStatic(entry_renderable(self.entry))

@@ -12,8 +12,9 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
+from kratom_tui.ui.copyable import CopyableStatic
 from kratom_tui.ui.movement import ScrollingText
 from kratom_tui.ui.screens.help import app_keys
 
@@ -62,5 +63,5 @@ class WelcomeScreen(ModalScreen[None]):
         with ScrollingText(id="welcome-dialog") as dialog:
             dialog.border_title = "Welcome to kratom-tui"
             dialog.border_subtitle = "enter: start reading"
-            yield Static(welcome_text(self.app), id="welcome-text")
+            yield CopyableStatic(welcome_text(self.app), id="welcome-text")
         yield Footer(compact=True)

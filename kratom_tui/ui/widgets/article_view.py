@@ -18,7 +18,6 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
@@ -27,6 +26,7 @@ from kratom_tui.document.layout import DocumentLayout, Place
 from kratom_tui.document.link_spots import link_starts
 from kratom_tui.document.markdown import Heading
 from kratom_tui.document.position import START, TextPosition
+from kratom_tui.ui.line_extras import LineExtras
 
 STEP_SECONDS = 0.010
 """Background work per step (counting matches, counting blocks): short enough for keys and frames."""
@@ -42,8 +42,11 @@ Match = tuple[int, int, int]
 """(line, start, end) of a find match."""
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """Scrollable, focusable view of one article's lines, with find matches drawn highlighted."""
+class ArticleView(LineExtras, can_focus=True):
+    """Scrollable, focusable view of one article's lines, with find matches drawn highlighted.
+
+    Its lines can be selected with the mouse and carry marks in the margin (see `LineExtras`).
+    """
 
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="move.down"),
@@ -482,5 +485,5 @@ class ArticleView(ScrollView, can_focus=True):
                 segments = self._highlight(segments, plain, spans, self.current_match, index)
         if index in self._hints:
             segments = self._draw_hints(segments, index)
-        strip = Strip(segments, layout.width + 1).apply_style(style)
+        strip = Strip(self.decorate(segments, index, style), layout.width + 1).apply_style(style)
         return strip if layout.width + 1 == width else strip.crop_extend(0, width, style)

@@ -15,6 +15,8 @@ from kratom_tui.library import Library
 OPEN_MARK = "▶ "
 READING_MARKS = {"read": "✓ ", "partly": "◐ ", "unread": "  "}
 """Before each title: read to the end, begun, or not opened yet."""
+UPDATED_MARK = "↻ "
+"""Before the title of an article whose file changed since the reader last saw it, until it is opened."""
 LAZY_FROM = 500
 """Libraries this large start with conditions folded, each filled in when first opened."""
 
@@ -58,6 +60,7 @@ class LibraryTree(Tree[NodeData]):
         self.guide_depth = 2
         self.library = library
         self.open_id: str | None = None
+        self.updated: set[str] = set()
         self._article_nodes: list[TreeNode[NodeData]] = []
         self._populate()
 
@@ -126,6 +129,8 @@ class LibraryTree(Tree[NodeData]):
     def _article_label(self, article_id: str, title: str) -> Text:
         if article_id == self.open_id:
             return Text.assemble((OPEN_MARK, "bold"), (title, "bold"))
+        if article_id in self.updated:
+            return Text.assemble((UPDATED_MARK, "bold"), (title, "italic"))
         return Text.assemble(READING_MARKS[self.reading.get(article_id, "unread")], title)
 
     def set_reading(self, article_id: str, how_far: str) -> None:
@@ -133,12 +138,22 @@ class LibraryTree(Tree[NodeData]):
         if self.reading.get(article_id) == how_far:
             return
         self.reading[article_id] = how_far
-        for node in self._article_nodes:
-            if node.data is not None and node.data.article_id == article_id:
-                node.set_label(self._article_label(article_id, node.data.title))
+        self._relabel({article_id})
+
+    def show_updated(self, article_ids: set[str]) -> None:
+        """Mark these articles "updated" (and no others) under every condition they are in."""
+        changed, self.updated = self.updated ^ article_ids, set(article_ids)
+        self._relabel(changed)
+
+    def _relabel(self, article_ids: set[str]) -> None:
+        if article_ids:
+            for node in self._article_nodes:
+                if node.data is not None and node.data.article_id in article_ids:
+                    node.set_label(self._article_label(node.data.article_id, node.data.title))
 
     def mark_open(self, article_id: str) -> None:
         """Mark the open article (under every condition) and move the cursor to it."""
+        self.updated.discard(article_id)
         previous, self.open_id = self.open_id, article_id
         first: TreeNode[NodeData] | None = None
         for node in self._article_nodes:

@@ -93,6 +93,10 @@ class ReadingPane(Vertical):
         seen = min(1.0, (self.view.top_line + self.view.size.height) / max(1, layout.estimated_height()))
         return round(seen * 100), round(self._minutes * (1 - seen))
 
+    def go_to_line(self, line: int) -> None:
+        self.view.scroll_to_line(line)
+        self.view.focus()
+
     def scroll_to_anchor(self, anchor: str) -> bool:
         return self.view.scroll_to_anchor(anchor)
 
