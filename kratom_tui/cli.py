@@ -370,31 +370,29 @@ class _IndexingProgress:
             self._bar = None
 
 
-def _require_known_condition(library: Library, wanted: str | None) -> None:
+def _require_known_condition(names: list[str], wanted: str | None) -> None:
     """A condition filter that matches no condition of the library is a mistake, not an empty result."""
     from kratom_tui.search.query import condition_key
 
     key = condition_key(wanted or "")
     if not key:
         return
-    names = list(library.catalogue.groups)
     if not any(f" {key}" in f" {condition_key(name)}" for name in names):
         raise UsageError(f"unknown condition '{wanted}'; the library's conditions are: {', '.join(names)}")
 
 
-def _search(
-    library: Library, output: Output, words: list[str], condition: str | None, limit: int, as_json: bool
-) -> int:
+def _search(folder: Path, output: Output, words: list[str], condition: str | None, limit: int, as_json: bool) -> int:
+    """The library is not loaded: the index reads only the files changed since it was last brought up
+    to date (kratom_tui.search.freshness), so a search of 100,000 articles costs milliseconds."""
     from kratom_tui.cli_trust import extra_rows, print_extra_hits
+    from kratom_tui.library.safety_notes import load_safety_notes
     from kratom_tui.search import SearchIndex, SearchUnavailable
     from kratom_tui.search.extras import search_extras
     from kratom_tui.search.query import parse_query
 
     query = " ".join(words)
-    for wanted in (condition, parse_query(query).condition):
-        _require_known_condition(library, wanted)
     try:
-        index = SearchIndex.open(library.root)
+        index = SearchIndex.open(_require_folder(folder))
     except SearchUnavailable as error:
         raise UsageError(str(error)) from None
     with index:
@@ -402,14 +400,17 @@ def _search(
             print(f"kratom-tui: {index.notice}", file=sys.stderr)
         progress = _IndexingProgress()
         try:
-            index.update(library, progress=progress)
+            index.refresh(progress=progress)
         finally:
             progress.close()
+        for wanted in (condition, parse_query(query).condition):
+            if wanted:
+                _require_known_condition(index.condition_names(), wanted)
         hits = index.search(query, condition=condition, limit=limit)
     notice = parse_query(query).notice
     if notice:
         print(f"kratom-tui: {notice}", file=sys.stderr)
-    extras = [] if condition else search_extras(query, library.notes, library.root, limit)
+    extras = [] if condition else search_extras(query, load_safety_notes(folder), folder, limit)
     if as_json:
         rows = [
             {
@@ -556,6 +557,8 @@ def run(argv: list[str] | None = None) -> int:
         from kratom_tui.ui.app import run_app
 
         return run_app(library)
+    if args.command == "search":
+        return _search(folder, output, args.query, args.condition, args.limit, args.json)
     if args.command == "list":
         return _list(folder, output, args.json, args.ids)
     if args.command == "risks":
@@ -567,8 +570,6 @@ def run(argv: list[str] | None = None) -> int:
         return _notes(library, args.id, args.json, args.export)
     if args.command == "handout":
         return _handout(library, output, args)
-    if args.command == "search":
-        return _search(library, output, args.query, args.condition, args.limit, args.json)
     if args.quality:
         from kratom_tui.cli_trust import quality
 

@@ -245,3 +245,15 @@ def test_unreadable_caches_are_set_aside_and_said_once(root: Path) -> None:
     aside = sorted(path.name.split(".corrupt-")[0] for path in catalogue_path(root).parent.glob("*.corrupt-*"))
     assert aside == sorted([catalogue_path(root).name, heads_cache_file(root).name])
     assert start_library(root).notices == [], "once set aside, the next start is quiet"
+
+
+def test_neighbours_follow_the_sidebar_order_once_each_and_wrap_around() -> None:
+    catalogue = Catalogue(
+        groups={"Pain": [["b", "B"], ["c", "C"]], "Sleep": [["a", "A"], ["b", "B"]]},
+        paths={"a": "a.md", "b": "b.md", "c": "c.md"},
+    )
+    assert [catalogue.neighbour("b", 1), catalogue.neighbour("c", 1), catalogue.neighbour("a", 1)] == ["c", "a", "b"]
+    assert catalogue.neighbour("b", -1) == "a"  # wraps to the end
+    assert catalogue.neighbour("gone", 1) == "b"  # an id no longer listed: from the start
+    assert catalogue.neighbour(None, 1) == "b"
+    assert Catalogue().neighbour("a", 1) is None

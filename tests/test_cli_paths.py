@@ -79,6 +79,8 @@ def test_config_names_the_settings_file(isolated_dirs: Path, capsys) -> None:
 
 
 def _fill_caches(root: Path, capsys) -> None:
+    """`list` makes the catalogue and the heads cache (`search` reads neither), `search` the index."""
+    assert run(capsys, "--articles", str(root), "list", "--ids")[0] == 0
     assert run(capsys, "--articles", str(root), "search", "good")[0] in (0, 1)
 
 

@@ -15,7 +15,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -27,9 +27,11 @@ from kratom_tui.storage import set_aside
 
 if TYPE_CHECKING:
     from kratom_tui.library import Article, Library
+    from kratom_tui.search.freshness import Changes
 
-SCHEMA_VERSION = 5
-"""5: file paths kept as bytes (a file name need not be UTF-8)."""
+SCHEMA_VERSION = 6
+"""5: file paths kept as bytes (a file name need not be UTF-8); 6: inode numbers of files, folder times
+and condition names, so that `refresh` finds changed files without a loaded library."""
 COLUMNS = ("id", "conditions", "title", "summary", "body", "risks", "disclaimers")
 WEIGHTS = {"id": 0.0, "conditions": 0.0, "title": 10.0, "summary": 4.0, "body": 1.0, "risks": 3.0, "disclaimers": 2.0}
 SNIPPET_WORDS = 30
@@ -63,9 +65,13 @@ CREATE TABLE files(
     article_id TEXT NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    inode INTEGER,
     parts INTEGER NOT NULL
 );
-CREATE TABLE conditions(doc INTEGER NOT NULL, key TEXT NOT NULL);
+CREATE INDEX files_by_id ON files(article_id);
+-- Each folder's modification time when the library was last walked (see kratom_tui.search.freshness).
+CREATE TABLE folders(path BLOB PRIMARY KEY, mtime_ns INTEGER NOT NULL);
+CREATE TABLE conditions(doc INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL);
 CREATE INDEX conditions_by_doc ON conditions(doc);
 -- One row per part of each article (see PART_SHIFT); only the first part has summary, risks, disclaimers.
 CREATE VIRTUAL TABLE docs USING fts5({", ".join(name + ("" if WEIGHTS[name] else " UNINDEXED") for name in COLUMNS)},
@@ -242,7 +248,8 @@ class SearchIndex:
         """The database file; None when the index is in memory."""
         self.library_root = library_root
         self.notice = None
-        self._library: Library | None = None
+        self._rebuild: Callable[[], object] | None = None
+        """How to fill the index again after it had to be recreated mid-search."""
         self._writer: sqlite3.Connection | None = None
         self._reader: sqlite3.Connection | None = None
         self._write_lock = threading.RLock()
@@ -378,8 +385,8 @@ class SearchIndex:
             if not (_is_corrupt(error) or (_cannot_write(error) and self.path is not None)):
                 raise
             self._recover(error)
-            if rebuild and self._library is not None:
-                self._update(self._library, None)
+            if rebuild and self._rebuild is not None:
+                self._rebuild()
             return action()
 
     # Updating ----------------------------------------------------------------------------------
@@ -389,11 +396,111 @@ class SearchIndex:
 
         `progress(done, total)` is called before the first and after each article re-read.
         """
-        self._library = library
+        self._rebuild = lambda: self._update(library, None)
         return self._guarded(lambda: self._update(library, progress), rebuild=False)
 
+    def refresh(self, progress: Callable[[int, int], None] | None = None, every_file: bool = False) -> int:
+        """Bring the index in line with the library's files as they are now, without a loaded library:
+        only new and changed files are read (see kratom_tui.search.freshness for what is noticed when;
+        `every_file` compares every file's size and time, not only a turn of them). Returns how many
+        articles were (re)indexed; `progress` as for `update`."""
+        self._rebuild = lambda: self._refresh(None, every_file)
+        return self._guarded(lambda: self._refresh(progress, every_file), rebuild=False)
+
+    def _refresh(self, progress: Callable[[int, int], None] | None, every_file: bool) -> int:
+        from kratom_tui.search.freshness import find_changes
+
+        with self._write_lock:
+            connection = self._writer
+            if connection is None:
+                raise RuntimeError("the search index is closed")
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                swept = connection.execute("SELECT value FROM meta WHERE key = 'swept'").fetchone()
+                changes = find_changes(connection, self.library_root, int(swept[0]) if swept else 0, every_file)
+                count = self._apply_changes(connection, changes, progress)
+                if changes.folders is not None:
+                    connection.execute("DELETE FROM folders")
+                    connection.executemany("INSERT INTO folders VALUES (?, ?)", changes.folders.items())
+                known_inodes = [(inode, path) for path, inode in changes.inodes.items()]
+                connection.executemany("UPDATE files SET inode = ? WHERE path = ?", known_inodes)
+                values = [("swept", str(changes.swept_to))]
+                if count or changes.gone:
+                    values += self._stamp_values(self.library_root)
+                connection.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", values)
+                connection.execute("COMMIT")
+            except BaseException:
+                _rollback(connection)
+                raise
+        return count
+
+    def _apply_changes(
+        self, connection: sqlite3.Connection, changes: Changes, progress: Callable[[int, int], None] | None
+    ) -> int:
+        """Drop the files gone, read and index the stale ones, one at a time (nothing else is held)."""
+        for path in changes.gone:
+            self._forget(connection, path)
+        if not changes.stale:
+            return 0
+        from kratom_tui.library.loader import article_id, load_article
+        from kratom_tui.library.reading import read_body
+        from kratom_tui.library.safe_open import LibraryFiles
+
+        files = LibraryFiles(self.library_root)
+        total = len(changes.stale)
+        if progress is not None:
+            progress(0, total)
+        for done, (path, inode) in enumerate(changes.stale.items(), 1):
+            relative = os.fsdecode(path)
+            unique = self._unique_id(connection, article_id(relative), path)
+            article = load_article(self.library_root / relative, unique, files, [])
+            if article is None or article.stamp is None:
+                self._forget(connection, path)  # no longer usable as an article
+            else:
+                body, _head = read_body(article.path, files, article.body_offset, article.body_line, article.stamp)
+                old = connection.execute("SELECT doc, parts FROM files WHERE path = ?", (path,)).fetchone()
+                size, mtime = article.stamp
+                self._write(connection, path, article, body.text, (size, changes.settled(mtime), inode), old)
+            if progress is not None:
+                progress(done, total)
+        return total
+
+    @staticmethod
+    def _unique_id(connection: sqlite3.Connection, wanted: str, path: bytes) -> str:
+        """`wanted`, or `wanted~2`...: only escaped names can meet (`a\\x1b.md` spelled out and `a<ESC>.md`)."""
+        unique, copy = wanted, 1
+        while connection.execute(
+            "SELECT 1 FROM files WHERE article_id = ? AND path != ?", (unique, path)
+        ).fetchone():
+            copy += 1
+            unique = f"{wanted}~{copy}"
+        return unique
+
+    def _forget(self, connection: sqlite3.Connection, path: bytes) -> None:
+        row = connection.execute("SELECT doc, parts FROM files WHERE path = ?", (path,)).fetchone()
+        if row is not None:
+            self._drop(connection, *row)
+            connection.execute("DELETE FROM files WHERE doc = ?", (row[0],))
+
+    @staticmethod
+    def _stamp_values(root: Path) -> list[tuple[str, str]]:
+        return [("library", display_path(Path(root).resolve())), ("updated", time.strftime("%Y-%m-%dT%H:%M:%S%z"))]
+
+    def condition_names(self) -> list[str]:
+        """The conditions of the indexed articles, sorted ignoring case."""
+
+        def names() -> list[str]:
+            with self._search_lock():
+                connection = self._reader
+                if connection is None:
+                    raise RuntimeError("the search index is closed")
+                rows = connection.execute("SELECT DISTINCT name FROM conditions").fetchall()
+            return sorted((_text(name) for (name,) in rows), key=str.casefold)
+
+        return self._guarded(names, rebuild=True)
+
     def _update(self, library: Library, progress: Callable[[int, int], None] | None) -> int:
-        current: dict[bytes, tuple[Article, int, int]] = {}
+        current: dict[bytes, tuple[Article, int, int, int]] = {}
         prefix = os.path.join(str(library.root), "")
         for article in library.articles:
             name = str(article.path)
@@ -404,7 +511,7 @@ class SearchIndex:
             # The file's path within the library (a str slice: Path.relative_to is slow for 10,000), as
             # bytes: a file name need not be valid UTF-8, and SQLite takes only valid text.
             key = os.fsencode(name.removeprefix(prefix).replace(os.sep, "/"))
-            current[key] = (article, stat.st_size, stat.st_mtime_ns)
+            current[key] = (article, stat.st_size, stat.st_mtime_ns, stat.st_ino)
         with self._write_lock:
             connection = self._writer
             if connection is None:
@@ -412,12 +519,10 @@ class SearchIndex:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 count = self._apply(connection, library, current, progress)
+                # The loaded library may be older than the folders' last walk: `refresh` walks again.
+                connection.execute("DELETE FROM folders")
                 connection.executemany(
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                    [
-                        ("library", display_path(Path(library.root).resolve())),
-                        ("updated", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
-                    ],
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", self._stamp_values(library.root)
                 )
                 connection.execute("COMMIT")
             except BaseException:
@@ -429,7 +534,7 @@ class SearchIndex:
         self,
         connection: sqlite3.Connection,
         library: Library,
-        current: dict[bytes, tuple[Article, int, int]],
+        current: dict[bytes, tuple[Article, int, int, int]],
         progress: Callable[[int, int], None] | None,
     ) -> int:
         known = {
@@ -450,31 +555,47 @@ class SearchIndex:
         total = len(changed)
         if progress is not None and total:
             progress(0, total)
-        for done, (path, (article, size, mtime), old) in enumerate(changed, 1):
-            rows = _rows(article, library.read_body(article).text)
-            if old is None:
-                doc = connection.execute(
-                    "INSERT INTO files(path, article_id, size, mtime_ns, parts) VALUES (?, ?, ?, ?, ?)",
-                    (path, article.id, size, mtime, len(rows)),
-                ).lastrowid
-            else:
-                doc = old[0]
-                self._drop(connection, doc, old[1])
-                connection.execute(
-                    "UPDATE files SET article_id = ?, size = ?, mtime_ns = ?, parts = ? WHERE doc = ?",
-                    (article.id, size, mtime, len(rows), doc),
-                )
-            connection.executemany(
-                f"INSERT INTO docs(rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})",
-                [(part << PART_SHIFT | doc, *fields) for part, fields in enumerate(rows)],
-            )
-            connection.executemany(
-                "INSERT INTO conditions(doc, key) VALUES (?, ?)",
-                [(doc, condition_key(name)) for name in dict.fromkeys(article.conditions)],
-            )
+        for done, (path, (article, *stamp), old) in enumerate(changed, 1):
+            self._write(connection, path, article, library.read_body(article).text, stamp, old and old[:2])
             if progress is not None:
                 progress(done, total)
         return total
+
+    def _write(
+        self,
+        connection: sqlite3.Connection,
+        path: bytes,
+        article: Article,
+        body: str,
+        stamp: Sequence[int],
+        old: Sequence[int] | None,
+    ) -> None:
+        """Index one article; `stamp` is its file's size, modification time and inode, `old` the
+        `(doc, parts)` of the file's earlier rows, if any."""
+        rows = _rows(article, body)
+        size, mtime, inode = stamp
+        if old is None:
+            inserted = connection.execute(
+                "INSERT INTO files(path, article_id, size, mtime_ns, inode, parts) VALUES (?, ?, ?, ?, ?, ?)",
+                (path, article.id, size, mtime, inode, len(rows)),
+            ).lastrowid
+            assert inserted is not None
+            doc = inserted
+        else:
+            doc = old[0]
+            self._drop(connection, doc, old[1])
+            connection.execute(
+                "UPDATE files SET article_id = ?, size = ?, mtime_ns = ?, inode = ?, parts = ? WHERE doc = ?",
+                (article.id, size, mtime, inode, len(rows), doc),
+            )
+        connection.executemany(
+            f"INSERT INTO docs(rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})",
+            [(part << PART_SHIFT | doc, *fields) for part, fields in enumerate(rows)],
+        )
+        connection.executemany(
+            "INSERT INTO conditions(doc, key, name) VALUES (?, ?, ?)",
+            [(doc, condition_key(name), name) for name in dict.fromkeys(article.conditions)],
+        )
 
     @staticmethod
     def _drop(connection: sqlite3.Connection, doc: int, parts: int) -> None:

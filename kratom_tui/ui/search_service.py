@@ -35,7 +35,9 @@ class SearchService:
 
         try:
             index = SearchIndex.open(library.root)
-            index.update(library, track)
+            # From the files on disk, as `kratom-tui search` does (nothing is asked of the loaded
+            # library); at each start of the app, every file's size and time are compared.
+            index.refresh(track, every_file=True)
         except SearchUnavailable as error:
             self.problem = str(error)
             return self.problem

@@ -61,7 +61,8 @@ class LibraryTree(Tree[NodeData]):
         self.library = library
         self.open_id: str | None = None
         self.updated: set[str] = set()
-        self._article_nodes: list[TreeNode[NodeData]] = []
+        self._article_nodes: dict[str, list[TreeNode[NodeData]]] = {}
+        """Each article's nodes (one per condition shown), so marking one never walks 100,000 nodes."""
         self._populate()
 
     def _populate(self) -> None:
@@ -83,7 +84,8 @@ class LibraryTree(Tree[NodeData]):
         condition = branch.data.condition
         for article_id, title in self.library.catalogue.groups.get(condition, []):
             label = self._article_label(article_id, title)
-            self._article_nodes.append(branch.add_leaf(label, NodeData(condition, article_id, title)))
+            node = branch.add_leaf(label, NodeData(condition, article_id, title))
+            self._article_nodes.setdefault(article_id, []).append(node)
 
     def show_library(self, library: Library) -> None:
         """Take a fresh load of the library; redraw only what the reader would see change."""
@@ -94,7 +96,7 @@ class LibraryTree(Tree[NodeData]):
         was_expanded = {node.data.condition: node.is_expanded for node in self.root.children if node.data is not None}
         cursor = self.cursor_node.data if self.cursor_node is not None else None
         self.clear()
-        self._article_nodes = []
+        self._article_nodes = {}
         self._populate()
         for node in self.root.children:
             if node.data is None or node.data.condition not in was_expanded:
@@ -146,25 +148,20 @@ class LibraryTree(Tree[NodeData]):
         self._relabel(changed)
 
     def _relabel(self, article_ids: set[str]) -> None:
-        if article_ids:
-            for node in self._article_nodes:
-                if node.data is not None and node.data.article_id in article_ids:
-                    node.set_label(self._article_label(node.data.article_id, node.data.title))
+        for article_id in article_ids:
+            for node in self._article_nodes.get(article_id, ()):
+                assert node.data is not None
+                node.set_label(self._article_label(article_id, node.data.title))
 
     def mark_open(self, article_id: str) -> None:
         """Mark the open article (under every condition) and move the cursor to it."""
         self.updated.discard(article_id)
         previous, self.open_id = self.open_id, article_id
-        first: TreeNode[NodeData] | None = None
-        for node in self._article_nodes:
-            assert node.data is not None
-            node_id = node.data.article_id
-            if node_id not in (previous, article_id):
-                continue
-            is_open = node_id == article_id
-            node.set_label(self._article_label(node_id or "", node.data.title))
-            if is_open and first is None:
-                first = node
+        for node_id in dict.fromkeys(found for found in (previous, article_id) if found is not None):
+            for node in self._article_nodes.get(node_id, ()):
+                assert node.data is not None
+                node.set_label(self._article_label(node_id, node.data.title))
+        first = next(iter(self._article_nodes.get(article_id, ())), None)
         cursor = self.cursor_node
         on_it = cursor is not None and cursor.data is not None and cursor.data.article_id == article_id
         if first is not None and not on_it and first.parent is not None and first.parent.is_expanded:
