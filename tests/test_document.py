@@ -9,6 +9,7 @@ from kratom_tui.document.chunks import Chunker
 from kratom_tui.document.layout import DocumentLayout
 from kratom_tui.document.markdown import BlockRenderer, Links
 from kratom_tui.document.palette import TERMINAL
+from kratom_tui.document.position import TextPosition
 
 SAMPLE = (
     "Intro **bold** and [a link](x.md).\n\n"
@@ -90,10 +91,38 @@ def test_layout_is_lazy() -> None:
     source = "\n\n".join(f"Paragraph {n}." for n in range(5000))
     layout = DocumentLayout(BlockRenderer(TERMINAL, Links()), [], source, 60)
     layout.ensure_lines(20)
-    assert 20 <= len(layout.lines) < 200
+    laid = [piece for piece in layout.pieces if piece.lines is not None]
+    assert 20 <= sum(len(piece.lines) for piece in laid) < 600
     assert not layout.complete and layout.estimated_height() > 1000
     layout.finish()
-    assert layout.complete and layout.estimated_height() == len(layout.lines)
+    assert layout.complete and layout.estimated_height() == len(layout.lines) == 9999
+
+
+def test_the_end_is_laid_out_without_what_comes_before() -> None:
+    source = "\n\n".join(f"Paragraph {n}." for n in range(5000))
+    layout = DocumentLayout(BlockRenderer(TERMINAL, Links()), [], source, 60)
+    layout.ensure_end(30)
+    assert sum(piece.lines is not None for piece in layout.pieces) <= 2
+    last = layout.estimated_height() - 1
+    assert layout.plain[last] == "Paragraph 4999."
+    place = layout.place_at_line(last)
+    assert layout.position_of(place) is None, "the blocks before it are not counted yet"
+    layout.outline_to(place.piece)
+    assert layout.position_of(place) == TextPosition(4999, 0)
+    assert layout.pieces[1].lines is None, "counting blocks lays nothing out"
+    assert layout.line_at(TextPosition(4999, 0)) == layout.estimated_height() - 1
+
+
+def test_places_survive_estimates_being_corrected_above_them() -> None:
+    source = "\n\n".join(f"Paragraph {n} " + "word " * (n % 40) for n in range(3000))
+    whole = DocumentLayout(BlockRenderer(TERMINAL, Links()), [], source, 50)
+    whole.finish()
+    lazy = DocumentLayout(BlockRenderer(TERMINAL, Links()), [], source, 50)
+    for line in (0, 1, 37, 2000, len(whole.plain) // 2, len(whole.plain) - 1):
+        position = whole.position_at_line(line)
+        assert lazy.line_at(position) <= len(lazy.plain)
+        assert lazy.plain[lazy.line_at(position)] == whole.plain[line], line
+        assert lazy.position_at_line(lazy.line_at(position)) == position
 
 
 def test_markup_and_link_styles_never_come_from_article_text() -> None:

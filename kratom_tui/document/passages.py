@@ -60,8 +60,6 @@ def place_of(layout: DocumentLayout, line: int, column: int) -> tuple[int, int]:
 
 def line_of(layout: DocumentLayout, block: int, character: int) -> int:
     """The line that shows character `character` of block `block`'s passage, at this width."""
-    while len(layout.block_starts) <= block + 1 and layout.advance(8):
-        pass
     if not layout.block_starts:
         return 0
     block = min(block, len(layout.block_starts) - 1)

@@ -32,8 +32,9 @@ def paragraph_line(app: ReaderApp) -> int | None:
     if view.layout_ is None:
         return None
     current = app.pane.finder.current
-    if current is not None and current[0] is view:
-        return current[1][0]
+    match = view.current_match
+    if current is not None and current[0] is view and match is not None:
+        return match[0]
     return view.top_line
 
 

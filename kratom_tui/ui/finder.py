@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kratom_tui.document.find import compile_query
-from kratom_tui.ui.widgets.article_view import ArticleView, Match
+from kratom_tui.document.find import Ref, compile_query
+from kratom_tui.ui.widgets.article_view import FIND_SECONDS, ArticleView
+
+LOOK_AGAIN_SECONDS = 0.005
+"""While the count goes on with nothing found yet, each look for a first match is this short."""
 
 
 class Finder:
-    """The query and which match is current; each view keeps its own matches and draws them.
+    """The query and which match is current; each view counts its own matches and draws them.
 
-    The current match is kept as (view, match), not as a number: matches found later, as a long
-    article is laid out, come before the panel's and would shift a number.
+    The current match is kept as (view, piece, number in the piece), not as one number: a long
+    article is counted as it goes, and its estimates are corrected as it is laid out, which would
+    shift a number.
     """
 
     def __init__(self, *views: ArticleView, reveal: Callable[[ArticleView], None]) -> None:
@@ -20,18 +24,15 @@ class Finder:
         self.reveal = reveal
         """Called before a view's match is scrolled to: a folded panel unfolds first."""
         self.query = ""
-        self.current: tuple[ArticleView, Match] | None = None
+        self.current: tuple[ArticleView, Ref] | None = None
 
     @property
     def active(self) -> bool:
         return bool(self.query)
 
-    def _matches(self) -> list[tuple[ArticleView, Match]]:
-        return [(view, match) for view in self.views for match in view.matches]
-
     @property
     def complete(self) -> bool:
-        return all(view.layout_ is None or view.layout_.complete for view in self.views)
+        return all(view.counted for view in self.views)
 
     def search(self, query: str) -> None:
         """Find `query` anew; the current match is the first at or below the top of the article."""
@@ -39,30 +40,41 @@ class Finder:
         pattern = compile_query(query)
         for view in self.views:
             view.find(pattern)
+        self.current = None
         article = self.views[0]
         first = article.first_match_from(article.top_line)
-        matches = self._matches()
         if first is not None:
-            self._show(article, article.matches[first])
-        elif matches:
-            self._show(*matches[0])
+            self._show(article, first)
         else:
-            self.current = None
+            self._step_from(0, None, True)
 
     def take_in(self) -> None:
-        """New lines were laid out: count their matches too."""
-        for view in self.views:
-            view.take_in()
+        """More was counted: if nothing was found yet, look again from the top of the article."""
+        if self.current is None and self.query:
+            article = self.views[0]
+            # Once all is counted, the pieces without a match are known: looking is quick, and the last chance.
+            first = article.first_match_from(article.top_line, FIND_SECONDS if article.counted else LOOK_AGAIN_SECONDS)
+            if first is not None:
+                self._show(article, first)
 
     def step(self, forward: bool) -> None:
-        matches = self._matches()
-        if not matches:
+        if self.current is None:
+            self._step_from(0 if forward else len(self.views) - 1, None, forward)
             return
-        if self.current not in matches:
-            index = 0 if forward else len(matches) - 1
-        else:
-            index = (matches.index(self.current) + (1 if forward else -1)) % len(matches)
-        self._show(*matches[index])
+        view, ref = self.current
+        self._step_from(self.views.index(view), ref, forward)
+
+    def _step_from(self, index: int, ref: Ref | None, forward: bool) -> None:
+        """The next match from `ref` in the view `index`, going on to the next views, round to the start."""
+        for turn in range(len(self.views) + 1):
+            view = self.views[index]
+            found = view.next_match(ref if turn == 0 else None, forward)
+            if found is not None:
+                self._show(view, found)
+                return
+            index = (index + (1 if forward else -1)) % len(self.views)
+        if ref is None:
+            self.current = None
 
     def clear(self) -> None:
         self.query = ""
@@ -71,23 +83,34 @@ class Finder:
             view.find(None)
 
     def counter(self) -> tuple[str, bool]:
-        """The find bar's count ("3/17", "4/20+" while the article is still being laid out)."""
-        matches = self._matches()
+        """The find bar's count ("3/17", "4/2,000+" while a long article is still being counted)."""
         if not self.query:
             return "", True
-        if not matches:
+        totals = [view.match_total() for view in self.views]
+        total = sum(totals)
+        if not total:
             return ("No match" if self.complete else "No match yet…"), False
         more = "" if self.complete else "+"
-        position = str(matches.index(self.current) + 1) if self.current in matches else "-"
-        return f"{position}/{len(matches)}{more}", True
+        position = "-"
+        if self.current is not None:
+            view, ref = self.current
+            index = self.views.index(view)
+            number = view.match_number(ref)
+            before = totals[:index]
+            if number is not None and all(other.counted for other in self.views[:index]):
+                position = f"{sum(before) + number + 1:,}"
+        return f"{position}/{total:,}{more}", True
 
-    def _show(self, view: ArticleView, match: Match) -> None:
+    def _show(self, view: ArticleView, ref: Ref) -> None:
         """Make this the current match and scroll it into sight."""
         for other in self.views:
-            other.current_match = None
+            other.current_ref = None
         self.reveal(view)
-        self.current = (view, match)
-        view.current_match = match
+        self.current = (view, ref)
+        view.current_ref = ref
+        match = view.current_match
+        if match is None:
+            return
         line = match[0]
         top, height = view.top_line, max(1, view.size.height)
         if not top <= line < top + height:

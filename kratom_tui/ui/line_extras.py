@@ -8,6 +8,7 @@ selected span, and give the selected text back. Offsets count characters of the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import ClassVar
 
@@ -39,7 +40,7 @@ def line_span(selection: Selection, line: int, length: int) -> tuple[int, int] |
     return (start, end) if start < end else None
 
 
-def selected_text(selection: Selection, lines: list[str]) -> str:
+def selected_text(selection: Selection, lines: Sequence[str]) -> str:
     """The selected part of `lines`, one line per line; only the lines it covers are looked at."""
     if not lines:
         return ""

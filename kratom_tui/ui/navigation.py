@@ -83,12 +83,17 @@ class Navigator:
     def contents(self) -> None:
         from kratom_tui.ui.screens.contents import ContentsScreen
 
-        def chosen(line: int | None) -> None:
-            if line is not None:
-                self.leave()
-                self.app.pane.go_to_line(line)
+        # By piece, not line: in a long article the lines of what is not laid out are estimates.
+        view = self.app.pane.view
+        spots = view.heading_spots()
 
-        self.app.push_screen(ContentsScreen(self.app.pane.headings), chosen)
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.leave()
+                view.go_to_heading(*spots[number][:2])
+                view.focus()
+
+        self.app.push_screen(ContentsScreen([(n, heading) for n, (*_, heading) in enumerate(spots)]), chosen)
 
     def search(self) -> None:
         """Library search; a hit opens with the find bar primed with what the search matched."""

@@ -14,7 +14,7 @@ from kratom_tui.ui.movement import MovingOptionList
 
 
 class ContentsScreen(ModalScreen[int | None]):
-    """Dismisses with the line of the chosen heading, or None."""
+    """Dismisses with the number the chosen heading came with, or None."""
 
     BINDINGS = [Binding("escape,t", "dismiss(None)", "Close", id="dialog.close")]
 

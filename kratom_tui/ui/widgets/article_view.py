@@ -1,8 +1,10 @@
 """An article drawn line by line through Textual's Line API.
 
-Only the lines on screen are turned into strips, and the layout grows in small steps between
-frames, so opening a 1 MB article costs about the same as opening a small one. The view keeps the
-reader's place as a text position (see `document.position`), so a new width finds the same words.
+Only the lines on screen are turned into strips, and only the pieces of the article they come from
+are laid out (`document.layout`), so opening a 1 MB article, or jumping to its end, costs about the
+same as a small one. The view keeps the reader's place as the words at the top (a `Place` in the
+layout, a `TextPosition` outside), so a new width, or estimates corrected above, find the same words.
+Counting find matches, and making a long article ready for jumps (its end, its blocks), run in short steps.
 """
 
 from __future__ import annotations
@@ -14,25 +16,27 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
 from textual.strip import Strip
 from textual.timer import Timer
 
-from kratom_tui.document.find import LineSearch
-from kratom_tui.document.layout import DocumentLayout
+from kratom_tui.document.find import LayoutSearch, Ref
+from kratom_tui.document.layout import DocumentLayout, Place
 from kratom_tui.document.link_spots import link_starts
 from kratom_tui.document.markdown import Heading
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.ui.line_extras import LineExtras
 
-STEP_SECONDS = 0.008
-"""Work per background step: short enough that keys and frames are never held up."""
-TO_END_STEP_SECONDS = 0.03
-"""Work per step once the reader asked for the end (`G`): they wait for it, keys still come through."""
-RESIZE_EVERY = 0.25
-"""How often the scrollbar follows a growing layout; each change costs a screen layout."""
+STEP_SECONDS = 0.010
+"""Background work per step (counting matches, counting blocks): short enough for keys and frames."""
+STEP_EVERY = 0.02
+COUNT_EVERY = 0.1
+"""How often the find counter follows a count in progress."""
+FIND_SECONDS = 0.3
+"""How long a find or a step may look for the next match before it waits for the background count."""
+NEAR_PAGES = 3
+"""A move of up to this many pages lays out what it passes, so it covers exactly the lines asked for."""
 
 Match = tuple[int, int, int]
 """(line, start, end) of a find match."""
@@ -52,16 +56,13 @@ class ArticleView(LineExtras, can_focus=True):
         Binding("G", "scroll_end", "Bottom", show=False, id="move.bottom"),
     ]
 
-    current_match: reactive[Match | None] = reactive(None)
-    """The match the find bar is on, drawn apart from the others."""
-
     class LinkClicked(Message):
         def __init__(self, href: str) -> None:
             self.href = href
             super().__init__()
 
     class LayoutGrew(Message):
-        """More of the article is laid out, so find has new lines to look through."""
+        """More of the article is counted, so find has a new total."""
 
     class Scrolled(Message):
         """The line at the top changed: the reader's place moved."""
@@ -74,27 +75,33 @@ class ArticleView(LineExtras, can_focus=True):
         super().__init__(id=id)
         self.layout_: DocumentLayout | None = None
         self._step_timer: Timer | None = None
-        self._sized_at = 0.0
-        self._to_end = False
-        self._search: LineSearch | None = None
+        self._counted_at = 0.0
+        self._search: LayoutSearch | None = None
+        self._current: Ref | None = None
+        """The match the find bar is on, drawn apart from the others."""
         self._pending: TextPosition | None = None
-        """Where to go once the pane has its size (the first frame has none yet)."""
+        """Where to go once the pane has its size (the first frame has none yet), or its blocks are counted."""
+        self._top: Place | None = None
+        """The words at the top, kept while lines above them move."""
+        self._top_revision = -1
+        self._known = START
+        """The last position that could be told; the place after a jump is known once its blocks are counted."""
+        self._told = True
+        self._adjusting = False
         self._laid_out = False
         self._hints: dict[int, list[tuple[int, str]]] = {}
         """Link-hint labels to draw: line -> (cell, label)."""
 
     def show(self, layout: DocumentLayout, position: TextPosition = START) -> None:
         """Show an article's layout at `position`, laying out just enough for that screen now."""
-        if self._step_timer is not None:
-            self._step_timer.stop()
-            self._step_timer = None
         width = self.text_width()
         if layout.width != width:
             layout.relayout(width)
         self.layout_ = layout
-        self._to_end = False
         self._search = None
-        self.current_match = None
+        self._current = None
+        self._top = None
+        self._known = position
         self.go_to(position)
         self.refresh()
         self._schedule_steps()
@@ -110,28 +117,41 @@ class ArticleView(LineExtras, can_focus=True):
 
     def _update_size(self) -> None:
         if self.layout_ is not None:
-            self.virtual_size = Size(self.layout_.width, self.layout_.estimated_height())
+            size = Size(self.layout_.width, self.layout_.estimated_height())
+            if size != self.virtual_size:
+                self.virtual_size = size
+
+    # Background work: counting matches, counting blocks
 
     def _schedule_steps(self) -> None:
-        if self._step_timer is None and self.layout_ is not None and not self.layout_.complete:
-            self._sized_at = monotonic()
-            self._step_timer = self.set_interval(0.02, self._step, name="layout-steps")
+        if self._step_timer is None and self._has_work():
+            self._step_timer = self.set_interval(STEP_EVERY, self._step, name="article-steps")
+
+    def _has_work(self) -> bool:
+        counting = self._search is not None and not self._search.complete
+        return counting or self._preparing()
+
+    def _preparing(self) -> bool:
+        """The article is still being made ready for jumps and finds (see `DocumentLayout.prepare_more`)."""
+        return self.layout_ is not None and not self.layout_.outlined
 
     def _step(self) -> None:
         layout = self.layout_
-        deadline = monotonic() + (TO_END_STEP_SECONDS if self._to_end else STEP_SECONDS)
-        more = layout is not None
-        while more and layout is not None and monotonic() < deadline:
-            more = layout.advance(4)
-        if not more and self._step_timer is not None:
+        deadline = monotonic() + STEP_SECONDS
+        if layout is not None and self._search is not None and not self._search.complete:
+            more = self._search.count_more(deadline)
+            if not more or monotonic() - self._counted_at > COUNT_EVERY:
+                self._counted_at = monotonic()
+                self.post_message(self.LayoutGrew())
+        while layout is not None and monotonic() < deadline and layout.prepare_more():
+            pass
+        if self._pending is not None and self.has_size:
+            self.go_to(self._pending)
+        if not self._told:
+            self._tell_place()
+        if not self._has_work() and self._step_timer is not None:
             self._step_timer.stop()
             self._step_timer = None
-        if not more or monotonic() - self._sized_at > RESIZE_EVERY:
-            self._sized_at = monotonic()
-            self._update_size()
-            self.post_message(self.LayoutGrew())
-            if self._to_end:
-                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     # The reader's place
 
@@ -149,29 +169,59 @@ class ArticleView(LineExtras, can_focus=True):
         """The text at the top of the view (or where it will go once it has a size)."""
         if self._pending is not None:
             return self._pending
-        if self.layout_ is None:
-            return START
-        return self.layout_.position_at_line(self.top_line)
+        return self._known
+
+    def _tell_place(self) -> None:
+        """Work out the position of the words at the top; if blocks above are not counted yet, later."""
+        if self.layout_ is None or self._top is None:
+            return
+        position = self.layout_.position_of(self._top)
+        self._told = position is not None
+        if position is None:
+            self._schedule_steps()
+        elif position != self._known:
+            self._known = position
+            self.post_message(self.Scrolled(self))
 
     def go_to(self, position: TextPosition) -> None:
         """Scroll so that `position` is at the top, now or, before the first layout, once there is one."""
         self._pending = position
-        if self.has_size and self.layout_ is not None:
-            self._scroll_now(self.layout_.line_at(position))
-            # The size and scroll range settle over the next refresh: until then this stays the place.
-            self.call_after_refresh(self._land, position)
+        if not self.has_size or self.layout_ is None:
+            return
+        place = self.layout_.place_of(position, parse_up_to=8)
+        if place is None:
+            self._schedule_steps()  # its blocks are counted in the background first
+            return
+        self._scroll_now(self.layout_.line_of_place(place))
+        # The size and scroll range settle over the next refresh: until then this stays the place.
+        self.call_after_refresh(self._land, position, place)
 
-    def _land(self, position: TextPosition) -> None:
+    def _land(self, position: TextPosition, place: Place) -> None:
         if self._pending == position and self.layout_ is not None:
             self._pending = None
-            self._scroll_now(self.layout_.line_at(position))
+            self._known = position
+            self._scroll_now(self.layout_.line_of_place(place))
 
     def _scroll_now(self, line: int) -> None:
-        if self.layout_ is not None:
-            self.layout_.ensure_lines(line + self.size.height)
+        """Put `line` at the top at once (its piece laid out first, so the line stays the one asked for)."""
+        layout = self.layout_
+        if layout is not None:
+            self._top = layout.place_at_line(layout.settle_top(line))
+            line = layout.line_of_place(self._top)
+            self._top_revision = layout.revision
             self._update_size()
         # Forced: the scrollbar that allows scrolling appears only at the next layout after a growth.
-        self.scroll_to(y=line, animate=False, immediate=True, force=True)
+        self._adjusting = True
+        try:
+            self.scroll_to(y=line, animate=False, immediate=True, force=True)
+        finally:
+            self._adjusting = False
+        self._moved()
+
+    def _moved(self) -> None:
+        """The words at the top changed: tell the pane once their position is known."""
+        self._told = False
+        self._tell_place()
 
     def scroll_to_line(self, line: int) -> None:
         if self.layout_ is not None and not self.has_size:
@@ -180,12 +230,38 @@ class ArticleView(LineExtras, can_focus=True):
         self._pending = None
         self._scroll_now(line)
         # A virtual size just grown is only in force after the next refresh: scroll again then.
-        self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
+        self.call_after_refresh(self._keep_top)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if round(old_value) != round(new_value):
-            self.post_message(self.Scrolled(self))
+        layout = self.layout_
+        if self._adjusting or layout is None or round(old_value) == round(new_value):
+            return
+        top = round(new_value)
+        near = self._top is not None and abs(new_value - old_value) <= NEAR_PAGES * max(1, self.size.height)
+        self._top = layout.place_at_line(layout.settle_top(top, self._top.piece if self._top else None, near))
+        settled = layout.line_of_place(self._top)
+        self._top_revision = layout.revision
+        self._update_size()
+        if settled != top:
+            self.set_scroll(None, settled)
+            self.vertical_scrollbar.position = settled
+        self._moved()
+
+    def _keep_top(self) -> None:
+        """Lines above moved (estimates corrected, a relayout): scroll so the same words stay on top."""
+        layout = self.layout_
+        if layout is None or self._top is None or layout.revision == self._top_revision:
+            return
+        self._top_revision = layout.revision
+        line = layout.line_of_place(self._top)
+        self._update_size()
+        if line != self.top_line:
+            self._adjusting = True
+            try:
+                self.scroll_to(y=line, animate=False, immediate=True, force=True)
+            finally:
+                self._adjusting = False
 
     @property
     def links(self) -> list[str]:
@@ -193,11 +269,21 @@ class ArticleView(LineExtras, can_focus=True):
 
     @property
     def headings(self) -> list[tuple[int, Heading]]:
+        """Every heading with its line (the whole article laid out: for short ones and tests)."""
         if self.layout_ is None:
             return []
         self.layout_.finish()
-        self._update_size()
+        self._keep_top()
         return [(placed.line, placed.heading) for placed in self.layout_.headings]
+
+    def heading_spots(self) -> list[tuple[int, int, Heading]]:
+        """Every heading, at once even in a long article just opened (see `DocumentLayout.heading_spots`)."""
+        return self.layout_.heading_spots() if self.layout_ is not None else []
+
+    def go_to_heading(self, piece: int, number: int) -> None:
+        if self.layout_ is not None:
+            self._pending = None
+            self._scroll_now(self.layout_.line_of_place(self.layout_.place_of_heading(piece, number)))
 
     def scroll_to_anchor(self, anchor: str) -> bool:
         line = self.layout_.find_anchor(anchor) if self.layout_ else None
@@ -207,9 +293,12 @@ class ArticleView(LineExtras, can_focus=True):
         return True
 
     def action_scroll_end(self) -> None:
-        if self.layout_ is not None and not self.layout_.complete:
-            self._to_end = True
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        """The end at once: the last pieces are laid out, the ones before keep their estimates."""
+        if self.layout_ is not None:
+            self.layout_.ensure_end(self.size.height + 1)
+            self._update_size()
+        self._pending = None
+        self._scroll_now(max(0, self.virtual_size.height - self.scrollable_content_region.height))
 
     def action_page_down(self) -> None:
         self._page(1)
@@ -223,14 +312,16 @@ class ArticleView(LineExtras, can_focus=True):
         Textual's page scroll animates from the current, half-way position, so quick presses lose
         distance; here each press moves from where the last one ended, with no animation.
         """
-        self._to_end = False
         line = max(0, self.top_line + pages * self.scrollable_content_region.height)
         self._pending = None
+        if self.layout_ is not None:
+            near = self._top.piece if self._top is not None else None
+            line = self.layout_.settle_top(line, near, near=True)
         self._scroll_now(line)
 
     def action_scroll_home(self) -> None:
-        self._to_end = False
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._pending = None
+        self._scroll_now(0)
 
     def action_open_link(self, index: int) -> None:
         if 0 <= index < len(self.links):
@@ -242,62 +333,85 @@ class ArticleView(LineExtras, can_focus=True):
         layout = self.layout_
         if layout is None:
             return
-        position = self.position
         width = self.text_width()
-        if width != layout.width:
+        if self._pending is not None:
+            if width != layout.width:
+                layout.relayout(width)
+            self.go_to(self._pending)
+        elif width != layout.width:
+            top = self._top
             layout.relayout(width)
-            if self._search is not None:
-                self._refind()
-            self._schedule_steps()
-        self.go_to(position)
+            if top is not None:
+                self._scroll_now(layout.line_of_place(top))
+        self._update_size()
         self.refresh()
 
     # Find
 
     def find(self, pattern: re.Pattern[str] | None) -> None:
-        """Highlight every match of `pattern` (None clears); lines laid out later join in `take_in`."""
-        self._search = LineSearch(pattern, self.layout_.plain) if pattern and self.layout_ else None
-        self.current_match = None
-        self.take_in()
+        """Highlight every match of `pattern` (None clears); the rest of a long article is counted in steps."""
+        self._search = LayoutSearch(pattern, self.layout_) if pattern and self.layout_ else None
+        self._current = None
+        self._schedule_steps()
         self.refresh()
-
-    def _refind(self) -> None:
-        """Find again after a relayout; the current match stays the same one (by its number)."""
-        assert self._search is not None and self.layout_ is not None
-        number = self.matches.index(self.current_match) if self.current_match in self.matches else None
-        self._search = LineSearch(self._search.pattern, self.layout_.plain)
-        more = True
-        while more and number is not None and len(self.matches) <= number:
-            more = self.layout_.advance(8)
-            self._search.scan()
-        self.current_match = self.matches[number] if number is not None and number < len(self.matches) else None
-
-    def take_in(self) -> None:
-        """Look through the lines laid out since the last look."""
-        if self._search is not None:
-            self._search.scan()
-
-    @property
-    def matches(self) -> list[Match]:
-        return self._search.spans if self._search is not None else []
 
     @property
     def finding(self) -> bool:
         return self._search is not None
 
-    def first_match_from(self, line: int) -> int | None:
-        """The number of the first match at or below `line`, laying out further until one is found."""
-        if self._search is None or self.layout_ is None:
-            return None
-        more = True
-        while (found := self._search.first_at_or_after(line)) is None and more:
-            more = self.layout_.advance(16)
-            self._search.scan()
-        self._update_size()
+    @property
+    def counted(self) -> bool:
+        """Every match counted (the total is final)."""
+        return self._search is None or self._search.complete
+
+    def match_total(self) -> int:
+        return self._search.total() if self._search is not None else 0
+
+    def match_number(self, ref: Ref) -> int | None:
+        return self._search.number(ref) if self._search is not None else None
+
+    @property
+    def matches(self) -> list[Match]:
+        """Every match, by line, laying out each piece that holds one (meant for short articles)."""
+        search, layout = self._search, self.layout_
+        if search is None or layout is None:
+            return []
+        found: list[Match] = []
+        ref = search.step(None, True, monotonic() + FIND_SECONDS)
+        while ref is not None:
+            match = search.line_of(ref)
+            if match is not None:
+                found.append(match)
+            ref = search.step(ref, True, monotonic() + FIND_SECONDS)
         return found
 
-    def watch_current_match(self) -> None:
+    def first_match_from(self, line: int, seconds: float = FIND_SECONDS) -> Ref | None:
+        """The first match at or below `line`, looking for `seconds` at most (the count goes on meanwhile)."""
+        if self._search is None:
+            return None
+        return self._search.first_from(line, monotonic() + seconds)
+
+    def next_match(self, ref: Ref | None, forward: bool) -> Ref | None:
+        """The match after (before) `ref`, or the first (last) when `ref` is None; None past the end."""
+        if self._search is None:
+            return None
+        return self._search.step(ref, forward, monotonic() + FIND_SECONDS)
+
+    @property
+    def current_ref(self) -> Ref | None:
+        return self._current
+
+    @current_ref.setter
+    def current_ref(self, ref: Ref | None) -> None:
+        self._current = ref
         self.refresh()
+
+    @property
+    def current_match(self) -> Match | None:
+        """(line, start, end) of the current match, as the lines are numbered now."""
+        if self._current is None or self._search is None:
+            return None
+        return self._search.line_of(self._current)
 
     # Link hints
 
@@ -324,15 +438,14 @@ class ArticleView(LineExtras, can_focus=True):
             result = [*before, Segment(label, style), *after]
         return result
 
-    def _highlight(self, segments: list[Segment], index: int) -> list[Segment]:
+    def _highlight(self, segments: list[Segment], plain: str, spans: list[tuple[int, int]], current: Match | None,
+                   index: int) -> list[Segment]:
         """Restyle the matched spans of one line; the current match stands out from the rest."""
-        assert self._search is not None and self.layout_ is not None
-        plain = self.layout_.plain[index]
+        assert self.layout_ is not None
         palette = self.layout_.renderer.palette
         marks: list[tuple[int, int, Style]] = []
-        for start, end in self._search.by_line[index]:
-            current = self.current_match == (index, start, end)
-            style = palette.current_match if current else palette.match
+        for start, end in spans:
+            style = palette.current_match if current == (index, start, end) else palette.match
             marks.append((1 + cell_len(plain[:start]), 1 + cell_len(plain[:end]), style))
         cuts = sorted({cut for start, end, _ in marks for cut in (start, end)} | {self.layout_.width + 1})
         result: list[Segment] = []
@@ -343,6 +456,14 @@ class ArticleView(LineExtras, can_focus=True):
             low = cut
         return result
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Before drawing: if lines above moved since the last scroll, the same words stay on top."""
+        self._keep_top()
+        lines = super().render_lines(crop)
+        if self.layout_ is not None and self.layout_.estimated_height() != self.virtual_size.height:
+            self.call_later(self._update_size)
+        return lines
+
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_y) + y
         layout = self.layout_
@@ -352,14 +473,16 @@ class ArticleView(LineExtras, can_focus=True):
             # Wrapped for a width guessed before the first layout (or before a resize is handled):
             # a blank pane for that frame rather than lines cropped on the right.
             return Strip.blank(width, style)
-        if index >= len(layout.lines) and not layout.complete:
-            layout.ensure_lines(index + 1)
-        if index >= len(layout.lines):
+        found = layout.line(index)
+        if found is None:
             return Strip.blank(width, style)
-        segments = [Segment(" ")]
-        segments.extend(layout.lines[index])
-        if self._search is not None and index in self._search.by_line:
-            segments = self._highlight(segments, index)
+        line, plain = found
+        segments = [Segment(" "), *line]
+        if self._search is not None:
+            piece, local = layout.piece_at_line(index)
+            spans = self._search.by_line(piece).get(local)
+            if spans:
+                segments = self._highlight(segments, plain, spans, self.current_match, index)
         if index in self._hints:
             segments = self._draw_hints(segments, index)
         strip = Strip(self.decorate(segments, index, style), layout.width + 1).apply_style(style)

@@ -14,7 +14,6 @@ from textual.message import Message
 from textual.timer import Timer
 
 from kratom_tui.document.link_spots import hint_labels
-from kratom_tui.document.markdown import Heading
 from kratom_tui.document.position import START, TextPosition
 from kratom_tui.ui.article_layouts import ArticleLayouts
 from kratom_tui.ui.finder import Finder
@@ -93,10 +92,6 @@ class ReadingPane(Vertical):
             return 0, self._minutes
         seen = min(1.0, (self.view.top_line + self.view.size.height) / max(1, layout.estimated_height()))
         return round(seen * 100), round(self._minutes * (1 - seen))
-
-    @property
-    def headings(self) -> list[tuple[int, Heading]]:
-        return self.view.headings
 
     def go_to_line(self, line: int) -> None:
         self.view.scroll_to_line(line)
