@@ -26,6 +26,9 @@ from kratom_tui.document.position import START, TextPosition
 from kratom_tui.document.rough import rough_text
 
 PIECE_CHARS = 1024
+WHOLE_BELOW = 32_000
+"""Articles shorter than this (characters) are laid out whole at once: the cost is a few milliseconds,
+and the scroll bar is then exact from the first frame rather than estimated."""
 """About a screen of text: a jump lays out one or two pieces, so smaller is quicker to land."""
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 
@@ -93,7 +96,10 @@ class DocumentLayout:
         """Pieces from the first whose block counts are known (`outline_more`)."""
         self._roughened = 0
         """Pieces from the first whose rough text is ready (`prepare_more`)."""
+        self._short = len(source) < WHOLE_BELOW
         self._reset_lines()
+        if self._short:
+            self.finish()
 
     def _reset_lines(self) -> None:
         self.laid: set[int] = set()
@@ -242,6 +248,8 @@ class DocumentLayout:
         self.width = max(1, width)
         self._reset_lines()
         self.revision += 1
+        if self._short:
+            self.finish()
 
     def settle_top(self, line: int, anchor: int | None = None, near: bool = False) -> int:
         """Lay out the piece shown at `line` and return where that text's line is now.
