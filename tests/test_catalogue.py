@@ -257,3 +257,27 @@ def test_neighbours_follow_the_sidebar_order_once_each_and_wrap_around() -> None
     assert catalogue.neighbour("gone", 1) == "b"  # an id no longer listed: from the start
     assert catalogue.neighbour(None, 1) == "b"
     assert Catalogue().neighbour("a", 1) is None
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: data["groups"]["Sleep"][0].__setitem__(1, "Good \x1b]0;owned\x07"),
+        lambda data: data["groups"]["Sleep"][0].__setitem__(1, "Good\narticle"),
+        lambda data: data["groups"]["Sleep"][0].__setitem__(1, " padded"),
+        lambda data: data["groups"]["Sleep"][0].__setitem__(1, 7),
+        lambda data: data["groups"]["Sleep"][0].__setitem__(0, ["unhashable"]),
+        lambda data: data["groups"].__setitem__("Sle\x1bep", []),
+        lambda data: data["paths"].__setitem__("hid\u202eden", "hidden.md"),
+    ],
+)
+def test_a_saved_catalogue_with_one_unsafe_text_is_not_used(tmp_path: Path, change) -> None:
+    """The texts are checked all at once for speed; one bad title still rejects the whole file."""
+    import json
+
+    root = write_library(tmp_path / "lib", {"good.md": GOOD, "other.md": OTHER})
+    catalogue = load_library(root).catalogue
+    data = json.loads(catalogue.to_json(root))
+    assert Catalogue.from_data(data, root) == catalogue
+    change(data)
+    assert Catalogue.from_data(data, root) is None

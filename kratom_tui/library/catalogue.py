@@ -12,10 +12,11 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kratom_tui.library.model import LEVELS, Article, Problem
 from kratom_tui.library.safe_open import open_regular
-from kratom_tui.library.sanitize import display_name, first_control, one_line
+from kratom_tui.library.sanitize import all_displayable, all_one_clean_line, first_control
 from kratom_tui.locations import catalogue_file
 from kratom_tui.storage import set_aside, write_atomically
 
@@ -92,7 +93,14 @@ class Catalogue:
     def from_json(cls, text: str, root: Path) -> Catalogue | None:
         """The catalogue, or None when the text is not one saved for `root` by this version."""
         try:
-            data = json.loads(text)
+            return cls.from_data(json.loads(text), root)
+        except ValueError:
+            return None
+
+    @classmethod
+    def from_data(cls, data: Any, root: Path) -> Catalogue | None:
+        """As `from_json`, from the JSON already parsed."""
+        try:
             if data.get("format") != FORMAT or data.get("root") != str(root.resolve()):
                 return None
             groups, paths = data["groups"], data["paths"]
@@ -114,19 +122,6 @@ def _clean(text: object) -> bool:
     return isinstance(text, str) and first_control(text) is None
 
 
-def _printable(article_id: object) -> bool:
-    return isinstance(article_id, str) and display_name(article_id) == article_id
-
-
-def _entry(pair: object, paths: dict) -> bool:
-    """`[id, title]` of a listed article."""
-    return isinstance(pair, list) and len(pair) == 2 and pair[0] in paths and _one_clean_line(pair[1])
-
-
-def _one_clean_line(text: object) -> bool:
-    return _clean(text) and one_line(str(text)) == text
-
-
 def _safe_relative(path: object) -> bool:
     """A file the library could have listed: relative, inside (no `..`), a `.md` file, no NUL."""
     if not isinstance(path, str) or not path.endswith(".md") or "\x00" in path or path.startswith("/"):
@@ -140,14 +135,17 @@ def _well_formed(groups: object, paths: object) -> bool:
     control character, was not written by the reader, and the library is read again instead)."""
     if not isinstance(groups, dict) or not isinstance(paths, dict):
         return False
-    if not all(_printable(key) and _safe_relative(path) for key, path in paths.items()):
+    if not all_displayable(list(paths)) or not all(map(_safe_relative, paths.values())):
         return False
-    return all(
-        _one_clean_line(name)
-        and isinstance(pairs, list)
-        and all(_entry(pair, paths) for pair in pairs)
-        for name, pairs in groups.items()
-    )
+    texts = list(groups)
+    for pairs in groups.values():
+        if not isinstance(pairs, list):
+            return False
+        for pair in pairs:
+            if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and pair[0] in paths):
+                return False
+            texts.append(pair[1])
+    return all_one_clean_line(texts)
 
 
 def catalogue_path(root: Path) -> Path:
@@ -163,15 +161,14 @@ def read_catalogue(root: Path, notices: list[str] | None = None) -> Catalogue | 
     path = catalogue_path(root)
     try:
         with open_regular(path) as stream:
-            text = stream.read().decode("utf-8")
-        json.loads(text)
+            data = json.loads(stream.read().decode("utf-8"))
     except OSError:
         return None
     except ValueError:  # UnicodeDecodeError included
         if notices is not None:
             notices.append(set_aside(path, "The saved sidebar (catalogue)"))
         return None
-    return Catalogue.from_json(text, root)
+    return Catalogue.from_data(data, root)
 
 
 def save_catalogue(root: Path, catalogue: Catalogue) -> None:

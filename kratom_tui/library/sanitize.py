@@ -17,6 +17,8 @@ import re
 # come from undecodable bytes or YAML's `\udcxx` escapes and cannot even be written out as UTF-8).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"[\n\t]+")
+_LINE_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""What `one_line` removes or folds: controls (line breaks and tabs among them) and lone surrogates."""
 # In names, also tab and newline, and the marks that reorder or hide text (bidi overrides,
 # isolates and marks, zero-width characters, the byte order mark).
 _NAME_HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
@@ -37,6 +39,19 @@ def strip_controls(text: str) -> str:
 def one_line(text: str) -> str:
     """`text` without controls and with newlines and tabs folded to a space: titles, names, messages."""
     return _LINE_BREAKS.sub(" ", strip_controls(text)).strip()
+
+
+def all_one_clean_line(texts: list[str]) -> bool:
+    """Whether each text is already as `one_line` leaves it: one search over them all, since a saved
+    catalogue of 100,000 titles is checked before the first frame."""
+    if not all(isinstance(text, str) and text == text.strip() for text in texts):
+        return False
+    return _LINE_UNSAFE.search(" ".join(texts)) is None
+
+
+def all_displayable(names: list[str]) -> bool:
+    """Whether each name is already as `display_name` shows it (nothing hidden to escape)."""
+    return all(isinstance(name, str) for name in names) and _NAME_HIDDEN.search(" ".join(names)) is None
 
 
 def first_control(text: str) -> int | None:
