@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from machine import describe  # noqa: E402
+from report import require_tmux  # noqa: E402
 from terminal import Terminal  # noqa: E402
 
 BIN = str(Path(sys.executable).with_name("kratom-tui"))
@@ -53,8 +54,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3, help="later launches timed")
     args = parser.parse_args()
-    if subprocess.run(["tmux", "-V"], capture_output=True).returncode != 0:
-        sys.exit("benchmarks need tmux (apt-get install -y tmux)")
+    require_tmux()
     work = Path(tempfile.mkdtemp(prefix="kt-first-"))
     folder = args.folder
     if folder is None:

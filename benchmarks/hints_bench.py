@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from machine import describe  # noqa: E402
+from report import print_ratio_table, require_tmux  # noqa: E402
 from terminal import Terminal  # noqa: E402
 
 BIN = str(Path(sys.executable).with_name("kratom-tui"))
@@ -34,8 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    if subprocess.run(["tmux", "-V"], capture_output=True).returncode != 0:
-        sys.exit("benchmarks need tmux (apt-get install -y tmux)")
+    require_tmux()
     folder = Path(tempfile.mkdtemp(prefix="kt-hints-"))
     (folder / "lib").mkdir()
     (folder / "lib" / "a-many-links.md").write_text(linked_article(), encoding="utf-8")
@@ -54,16 +52,9 @@ def main() -> None:
             hints.append(term.wait_for(["Link hints:", "and s web page"], term.press("f")))
             term.press("Escape")
             time.sleep(1.0)
-    import textual
-
     hint, find = statistics.median(hints), statistics.median(finds)
-    print(f"Machine: {describe(f'Textual {textual.__version__}')}")
-    print(f"Date: {time.strftime('%Y-%m-%d')}, runs: {args.runs}, terminal {SIZE[0]}x{SIZE[1]} (tmux), 1 MB article\n")
-    print("| measure | value | baseline | baseline value | ratio |")
-    print("|---|---:|---|---:|---:|")
-    print(f"| `f`: key to hint labels painted (median) | {hint * 1000:.1f} ms | `/`: key to find bar painted | "
-          f"{find * 1000:.1f} ms | {hint / find:.2f} |")
-
+    print_ratio_table(f"runs: {args.runs}, terminal {SIZE[0]}x{SIZE[1]} (tmux), 1 MB article",
+                      [("`f`: key to hint labels painted (median)", hint, find, "`/`: key to find bar painted")])
 
 if __name__ == "__main__":
     main()

@@ -30,8 +30,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from machine import describe  # noqa: E402
 from make_articles import article, write  # noqa: E402
+from report import print_ratio_table, require_tmux  # noqa: E402
 from terminal import Terminal  # noqa: E402
 
 from kratom_tui.state import ReaderState  # noqa: E402
@@ -277,23 +277,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", choices=sorted(BENCHES), help="run one group of measures")
     args = parser.parse_args()
-    if subprocess.run(["tmux", "-V"], capture_output=True).returncode != 0:
-        sys.exit("benchmarks need tmux (apt-get install -y tmux)")
-    import textual
-
-    machine = describe(f"Textual {textual.__version__}")
+    require_tmux()
     rows: list[tuple[str, float, float, str] | tuple[str, float, float, str, str]] = []
     for name, bench in BENCHES.items():
         if args.only in (None, name):
             rows += bench(args.runs)
-    print(f"Machine: {machine}")
-    print(f"Date: {time.strftime('%Y-%m-%d')}, runs: {args.runs}, terminal {SIZE[0]}x{SIZE[1]} (tmux)\n")
-    print("| measure | value | baseline | baseline value | ratio |")
-    print("|---|---:|---|---:|---:|")
-    for name, value, base, base_name, *unit in rows:
-        scale, suffix = (1, " MB") if unit == ["MB"] else (1000, " ms")
-        figures = f"{value * scale:.1f}{suffix} | {base_name} | {base * scale:.1f}{suffix} | {value / base:.2f}"
-        print(f"| {name} | {figures} |")
+    print_ratio_table(f"runs: {args.runs}, terminal {SIZE[0]}x{SIZE[1]} (tmux)", rows)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from machine import describe  # noqa: E402
+from report import print_ratio_table, require_tmux  # noqa: E402
 from terminal import Terminal  # noqa: E402
 
 BIN = str(Path(sys.executable).with_name("kratom-tui"))
@@ -57,24 +57,17 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    if subprocess.run(["tmux", "-V"], capture_output=True).returncode != 0:
-        sys.exit("benchmarks need tmux (apt-get install -y tmux)")
+    require_tmux()
     folder = Path(tempfile.mkdtemp(prefix="kt-overview-"))
     library = folder / "lib"
     subprocess.run([sys.executable, str(HERE / "make_library.py"), str(library), "--count", str(args.count)],
                    check=True, stdout=subprocess.DEVNULL)
     large = overview_times(library, SYNTHETIC_FIRST_RISK, args.runs, folder / "large")
     shipped = overview_times(None, SHIPPED_FIRST_RISK, args.runs, folder / "shipped")
-    import textual
-
     big, small = statistics.median(large), statistics.median(shipped)
-    print(f"Machine: {describe(f'Textual {textual.__version__}')}")
-    print(f"Date: {time.strftime('%Y-%m-%d')}, runs: {args.runs}, terminal {SIZE[0]}x{SIZE[1]} (tmux)\n")
-    print("| measure | value | baseline | baseline value | ratio |")
-    print("|---|---:|---|---:|---:|")
-    print(f"| `o`: key to the risk overview painted, {args.count:,} articles (median) | {big * 1000:.1f} ms | "
-          f"the same on the shipped library | {small * 1000:.1f} ms | {big / small:.2f} |")
-
+    measure = f"`o`: key to the risk overview painted, {args.count:,} articles (median)"
+    print_ratio_table(f"runs: {args.runs}, terminal {SIZE[0]}x{SIZE[1]} (tmux)",
+                      [(measure, big, small, "the same on the shipped library")])
 
 if __name__ == "__main__":
     main()

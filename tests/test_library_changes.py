@@ -31,6 +31,15 @@ def touch_later(path: Path, text: str) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
 
 
+async def see_both(pilot, app: ReaderApp) -> None:
+    """Once the library is read, open both articles, so that each is seen as it is now."""
+    await wait_for_background(pilot, app)
+    app.open_article("other")
+    await pilot.pause()
+    app.open_article("good")
+    await pilot.pause()
+
+
 def reader(root: Path, state_path: Path) -> ReaderApp:
     return ReaderApp(load_library(root), StateStore(state_path))
 
@@ -55,11 +64,7 @@ async def test_an_article_changed_while_another_is_open_is_marked_updated_until_
     state_path = tmp_path / "state.json"
     app = reader(root, state_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_background(pilot, app)
-        app.open_article("other")
-        await pilot.pause()
-        app.open_article("good")  # both seen as they are now
-        await pilot.pause()
+        await see_both(pilot, app)
         touch_later(root / "other.md", OTHER.replace("Text.", "Text, changed."))
         await wait_until(pilot, lambda: sidebar_labels(app)["Other article"].startswith(UPDATED_MARK))
         assert sidebar_labels(app)["Other article"].startswith(UPDATED_MARK)
@@ -74,11 +79,7 @@ async def test_an_article_changed_between_runs_is_marked_updated_at_the_next_lau
     state_path = tmp_path / "state.json"
     app = reader(root, state_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_background(pilot, app)
-        app.open_article("other")
-        await pilot.pause()
-        app.open_article("good")
-        await pilot.pause()
+        await see_both(pilot, app)
     touch_later(root / "other.md", OTHER.replace("Text.", "Text, changed between runs."))
     again = reader(root, state_path)
     async with again.run_test(size=(100, 30)) as pilot:

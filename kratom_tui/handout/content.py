@@ -22,7 +22,7 @@ from kratom_tui.library.safety_notes import SafetyNote
 from kratom_tui.library.sanitize import display_name, one_line, strip_controls
 from kratom_tui.notes.model import Note
 from kratom_tui.settings import Settings
-from kratom_tui.urgent_help import cards
+from kratom_tui.urgent_help import UrgencyCard, cards
 
 NOT_ADVICE = (
     "Not medical advice. This handout sums up what one web page says about kratom, with the library's "
@@ -68,14 +68,6 @@ class ReaderNote:
 
 
 @dataclass(frozen=True)
-class UrgentLine:
-    title: str
-    number: tuple[str, str] | None
-    intro: str
-    signs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class FurtherReading:
     title: str
     publisher: str
@@ -100,7 +92,7 @@ class Handout:
     reader_notes: tuple[ReaderNote, ...]
     questions: tuple[str, ...]
     further_reading: tuple[FurtherReading, ...]
-    urgent: tuple[UrgentLine, ...]
+    urgent: tuple[UrgencyCard, ...]
     made: str
     made_with: str
 
@@ -152,7 +144,7 @@ def build_handout(
             FurtherReading(one_line(entry.title), one_line(entry.publisher), human_date(entry.date), entry.url)
             for entry in article.further_reading
         ),
-        urgent=tuple(UrgentLine(card.title, card.number, card.intro, card.signs) for card in cards(settings)),
+        urgent=cards(settings),
         made=human_date((made or dt.date.today()).isoformat()),
         made_with=f"kratom-tui {__version__}",
     )

@@ -87,10 +87,8 @@ def _compare_layout(connection: sqlite3.Connection, root: Path, base: bytes, cha
             changes.gone.add(path)
         elif inode is None:
             # Indexed from a loaded library, which knows no inodes: compared by size and time this once.
-            try:
-                stat = os.stat(_joined(base, path))
-            except OSError:
-                changes.gone.add(path)
+            stat = _stat_or_gone(base, path, changes)
+            if stat is None:
                 continue
             if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
                 changes.stale[path] = now
@@ -99,6 +97,15 @@ def _compare_layout(connection: sqlite3.Connection, root: Path, base: bytes, cha
         elif inode != now:
             changes.stale[path] = now
     changes.stale.update(found)  # files the index has never seen
+
+
+def _stat_or_gone(base: bytes, path: bytes, changes: Changes) -> os.stat_result | None:
+    """The file's stat, or None after noting it gone (whatever stops the stat, the file cannot be read)."""
+    try:
+        return os.stat(_joined(base, path))
+    except OSError:
+        changes.gone.add(path)
+        return None
 
 
 def _sweep(connection: sqlite3.Connection, base: bytes, swept_from: int, changes: Changes, limit: int | None) -> None:
@@ -112,10 +119,8 @@ def _sweep(connection: sqlite3.Connection, base: bytes, swept_from: int, changes
         changes.swept_to = doc
         if path in changes.stale or path in changes.gone:
             continue
-        try:
-            stat = os.stat(_joined(base, path))
-        except OSError:
-            changes.gone.add(path)
+        stat = _stat_or_gone(base, path, changes)
+        if stat is None:
             continue
         if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
             changes.stale[path] = stat.st_ino

@@ -79,10 +79,12 @@ class LibraryChanges:
         self.app.sidebar.library_tree.show_updated(updated)
 
     def _watched_times(self, library: Library) -> Times:
-        paths = {library.root} | {article.path.parent for article in library.articles}
+        """The folders' times now; the files' as the load read them (no `stat` of each on the UI thread)."""
+        folders = {library.root} | {article.path.parent for article in library.articles}
+        times: Times = {folder: stamp_of(folder) for folder in folders}
         if len(library.articles) <= STAT_FILES_UP_TO:
-            paths |= {article.path for article in library.articles}
-        return {path: stamp_of(path) for path in paths}
+            times |= {article.path: article.stamp for article in library.articles if article.stamp is not None}
+        return times
 
     def _check(self) -> None:
         if not self._checking and self._times and self.app.library.complete:

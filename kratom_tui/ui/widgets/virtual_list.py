@@ -82,9 +82,12 @@ class VirtualList(ScrollView, Generic[Item], can_focus=True):
         line.truncate(width, overflow="ellipsis", pad=True)
         style = self.rich_style
         if index == self.cursor:
-            style = style + self.get_component_rich_style("virtual-list--cursor")
-        segments = [Segment(text, style + segment_style if segment_style else style)
-                    for text, segment_style, _ in line.render(self.app.console)]
+            # The cursor's own colours for the whole row: an item's colours (a green "low") can be
+            # unreadable on the cursor's background, in light themes above all.
+            segments = [Segment(line.plain, style + self.get_component_rich_style("virtual-list--cursor"))]
+        else:
+            segments = [Segment(text, style + segment_style if segment_style else style)
+                        for text, segment_style, _ in line.render(self.app.console)]
         return Strip(segments, width).simplify().apply_style(Style.from_meta({"index": index}))
 
     def watch_cursor(self, old: int, new: int) -> None:
